@@ -1,0 +1,62 @@
+using KotakBlazor.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KotakBlazor.Infrastructure.Persistence;
+
+/// <summary>The application's SQLite database. Created per unit of work through IDbContextFactory.</summary>
+public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : DbContext(options)
+{
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserAccount>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.UserName).HasMaxLength(64);
+            user.Property(u => u.NormalizedUserName).HasMaxLength(64);
+            user.Property(u => u.Role).HasMaxLength(16);
+            user.HasIndex(u => u.NormalizedUserName).IsUnique();
+            user.HasMany(u => u.Watchlist).WithOne(w => w.User).HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WatchlistEntry>(entry =>
+        {
+            entry.ToTable("watchlist_entries");
+            entry.Property(w => w.InstrumentKey).HasMaxLength(32);
+            entry.Property(w => w.TradingSymbol).HasMaxLength(64);
+            entry.HasIndex(w => new { w.UserId, w.InstrumentKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_keys");
+            key.Property(k => k.Name).HasMaxLength(64);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.Property(k => k.KeyHash).HasMaxLength(64);
+            key.Property(k => k.Role).HasMaxLength(16);
+            key.Property(k => k.CreatedBy).HasMaxLength(64);
+            key.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("audit_entries");
+            audit.Property(a => a.Actor).HasMaxLength(64);
+            audit.Property(a => a.Action).HasMaxLength(64);
+            audit.Property(a => a.RemoteAddress).HasMaxLength(64);
+            audit.HasIndex(a => a.At);
+        });
+    }
+}

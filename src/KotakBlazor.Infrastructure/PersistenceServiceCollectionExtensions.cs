@@ -1,0 +1,29 @@
+using KotakBlazor.Infrastructure.Accounts;
+using KotakBlazor.Infrastructure.Persistence;
+using KotakBlazor.Infrastructure.Watchlists;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KotakBlazor.Infrastructure;
+
+/// <summary>Registers the database, accounts, audit log and watchlists.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddKotakPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.SectionName));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
+        services.AddDbContextFactory<KotakDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserAccountService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<WatchlistStore>();
+        services.AddSingleton<AdminBootstrapper>();
+        return services;
+    }
+}
