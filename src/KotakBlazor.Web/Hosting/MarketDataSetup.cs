@@ -1,0 +1,48 @@
+using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.MarketData;
+using KotakBlazor.Core.MarketData.Bars;
+using KotakBlazor.Core.MarketData.Bus;
+using KotakBlazor.Core.MarketData.Ingestion;
+using KotakBlazor.Infrastructure.MarketData.Simulation;
+using KotakBlazor.Web.Market;
+using Microsoft.Extensions.Options;
+
+namespace KotakBlazor.Web.Hosting;
+
+/// <summary>
+/// The tick path: feed(s) -> TickPipeline -> TickIngestion -> TickBus -> projections, pages and the hub.
+/// Which feed runs depends on <c>Broker:Mode</c>.
+/// </summary>
+public static class MarketDataSetup
+{
+    public static void AddKotakMarketData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<BrokerOptions>(builder.Configuration.GetSection(BrokerOptions.SectionName));
+        services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
+        services.Configure<MarketDataOptions>(builder.Configuration.GetSection(MarketDataOptions.SectionName));
+
+        // The simulated universe is built for today's IST date: expiries and strikes around the spot.
+        services.AddSingleton(provider => SimulatedUniverse.Create(
+            provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            provider.GetRequiredService<IOptions<SimulatorOptions>>().Value));
+        services.AddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedUniverse>().Instruments));
+
+        services.AddSingleton<TickBus>();
+        services.AddSingleton<TickIngestion>();
+        services.AddSingleton(provider => new TickPipeline(
+            provider.GetRequiredService<TickIngestion>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TickPipeline>>(),
+            new TickPipelineOptions { StaleAfter = provider.GetRequiredService<IOptions<MarketDataOptions>>().Value.StaleAfter }));
+        services.AddSingleton<MarketState>();
+        services.AddSingleton(provider => new CandleHistory(Timeframe.OneMinute, provider.GetRequiredService<IOptions<MarketDataOptions>>().Value.CandleHistory));
+        services.AddSingleton(provider => new MarketDataProjection(
+            provider.GetRequiredService<TickBus>().SubscribeQueue(),
+            provider.GetRequiredService<MarketState>(),
+            provider.GetRequiredService<CandleHistory>()));
+        services.AddSingleton<SimulatedMarketFeed>();
+        services.AddSingleton<LiveMarket>();
+        services.AddHostedService<MarketDataService>();
+    }
+}

@@ -1,0 +1,65 @@
+using KotakBlazor.Web.BrowserTests.Support;
+using KotakBlazor.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace KotakBlazor.Web.BrowserTests;
+
+public sealed class DashboardTests(BrowserSession browser) : IClassFixture<BrowserSession>, IAsyncLifetime
+{
+    private LoopbackApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await LoopbackApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Admin_signs_in_watches_prices_move_adds_a_symbol_sees_candles_and_signs_out()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var dashboard = new DashboardPage(await context.NewPageAsync(), _app);
+        var page = dashboard.Page;
+
+        await dashboard.SignInAsync();
+
+        // The NIFTY 50 price moves on its own.
+        var first = await dashboard.LastPrice("Nifty 50").InnerTextAsync();
+        await page.WaitForFunctionAsync(
+            "([sel, first]) => { const el = document.querySelector(sel); return el && el.textContent.trim() !== first; }",
+            new object[] { "tr[data-symbol=\"Nifty 50\"] .kb-ltp", first.Trim() });
+
+        // Add a symbol from the search; it is saved for this user.
+        await page.FillAsync("#instrument-search", "TCS");
+        await page.Locator("li[data-symbol=\"TCS-EQ\"]").WaitForAsync();
+        await page.PressAsync("#instrument-search", "Enter");
+        await dashboard.Row("TCS-EQ").WaitForAsync();
+        await page.ReloadAsync();
+        await dashboard.Row("TCS-EQ").WaitForAsync();
+
+        // Candles: select NIFTY 50 and wait for at least one bar drawn on a canvas.
+        await dashboard.Row("Nifty 50").ClickAsync();
+        await page.WaitForFunctionAsync("() => { const c = document.querySelector('#candle-chart'); return c && c.dataset.instrument === 'nse_cm|26000' && Number(c.dataset.bars) >= 1 && c.querySelector('canvas'); }");
+        Assert.True(await page.Locator("#candle-chart canvas").CountAsync() > 0);
+
+        // Sign out: back to the login page, and the dashboard is closed again.
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GotoAsync(new Uri(_app.BaseAddress, "/").ToString());
+        await page.WaitForURLAsync("**/account/login**");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_explained_on_the_login_page()
+    {
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_app.BaseAddress, "/account/login").ToString());
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", "definitely-wrong");
+        await page.ClickAsync("#sign-in");
+
+        var error = page.Locator("#login-error");
+        await error.WaitForAsync();
+        Assert.Equal("Wrong user name or password.", (await error.InnerTextAsync()).Trim());
+        await page.CloseAsync();
+    }
+}
