@@ -21,6 +21,7 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
     private readonly Dictionary<InstrumentId, Instrument> _byId;
     private readonly Dictionary<string, Instrument> _bySymbol;
     private readonly HashSet<string> _underlyings;
+    private readonly HashSet<string> _derivativeUnderlyings;
 
     /// <summary>Builds the catalog.</summary>
     /// <exception cref="ArgumentException">Two instruments share an id or a trading symbol.</exception>
@@ -31,6 +32,7 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
         _byId = new Dictionary<InstrumentId, Instrument>(_all.Length);
         _bySymbol = new Dictionary<string, Instrument>(_all.Length, StringComparer.OrdinalIgnoreCase);
         _underlyings = new HashSet<string>(StringComparer.Ordinal);
+        _derivativeUnderlyings = new HashSet<string>(StringComparer.Ordinal);
         _entries = new SearchEntry[_all.Length];
         for (var i = 0; i < _all.Length; i++)
         {
@@ -51,6 +53,10 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
 
             _entries[i] = SearchEntry.For(instrument);
             _underlyings.Add(_entries[i].Underlying);
+            if (_entries[i].IsDerivative)
+            {
+                _derivativeUnderlyings.Add(_entries[i].Underlying);
+            }
         }
     }
 
@@ -73,8 +79,9 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
     /// so NIFTY BANK and BANKNIFTY are one); trading-symbol prefix; every query word equal to a
     /// word of the symbol, name, underlying, description, strike or CE/PE. Within a rank indices
     /// and equities come first, then derivatives by expiry and strike. When the query names an
-    /// underlying exactly, other underlyings' derivatives never match (NIFTY is not a prefix
-    /// search for NIFTYNXT50). An empty query lists indices and equities first.
+    /// underlying exactly, the contracts and indices of other F&amp;O underlyings never match
+    /// (NIFTY is not a prefix search for NIFTYNXT50, nor a word search for NIFTY BANK).
+    /// An empty query lists indices and equities first.
     /// </remarks>
     public IReadOnlyList<Instrument> Search(string query, int limit)
     {
@@ -120,7 +127,7 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
         return result;
     }
 
-    private static int Rank(SearchEntry entry, string query, string underlying, bool queryNamesUnderlying, string[] words)
+    private int Rank(SearchEntry entry, string query, string underlying, bool queryNamesUnderlying, string[] words)
     {
         if (entry.Symbol == query)
         {
@@ -132,7 +139,7 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
             return ExactUnderlyingRank;
         }
 
-        if (queryNamesUnderlying && entry.IsDerivative)
+        if (queryNamesUnderlying && _derivativeUnderlyings.Contains(entry.Underlying))
         {
             return NoMatch;
         }
