@@ -1,0 +1,63 @@
+using KotakBlazor.Core.MarketData.Bars;
+using KotakBlazor.Core.MarketData.Bus;
+
+namespace KotakBlazor.Core.MarketData;
+
+/// <summary>
+/// Keeps <see cref="MarketState"/> and the 1-minute <see cref="CandleHistory"/> up to date from
+/// a queue subscription on the tick bus. The only writer of both.
+/// </summary>
+public sealed class MarketDataProjection
+{
+    private const int BatchSize = 256;
+
+    private readonly TickQueueSubscription _subscription;
+    private long _applied;
+
+    /// <summary>Creates the projection. Subscribe before the pipeline starts so no tick is missed.</summary>
+    public MarketDataProjection(TickQueueSubscription subscription, MarketState marketState, CandleHistory candles)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(marketState);
+        ArgumentNullException.ThrowIfNull(candles);
+        _subscription = subscription;
+        MarketState = marketState;
+        Candles = candles;
+    }
+
+    /// <summary>The latest tick per instrument.</summary>
+    public MarketState MarketState { get; }
+
+    /// <summary>The candles built from the ticks.</summary>
+    public CandleHistory Candles { get; }
+
+    /// <summary>Ticks applied so far.</summary>
+    public long Applied => Interlocked.Read(ref _applied);
+
+    /// <summary>Applies ticks until cancelled or the subscription is disposed; cancellation ends it quietly.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var batch = new Tick[BatchSize];
+        try
+        {
+            while (await _subscription.WaitToReadAsync(cancellationToken))
+            {
+                int count;
+                while ((count = _subscription.Drain(batch)) > 0)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        MarketState.Update(in batch[i]);
+                        Candles.Update(in batch[i], out _);
+                    }
+
+                    Interlocked.Add(ref _applied, count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using KotakBlazor.Core.MarketData;
+using KotakBlazor.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KotakBlazor.Infrastructure.MarketData.Simulation;
+
+/// <summary>
+/// A market-data feed that runs the <see cref="SimulatedMarket"/> on the injected clock: one
+/// step every <see cref="SimulatorOptions.TickInterval"/>, its ticks written to the sink.
+/// </summary>
+/// <remarks>
+/// The feed always reports itself connected: the simulator is there. With
+/// <see cref="SimulatorOptions.MarketHoursOnly"/> it stays connected but quiet outside the
+/// normal session, says so in the connection reason, and its prices do not walk meanwhile,
+/// just as a real feed is silent while the exchange is closed.
+/// </remarks>
+public sealed partial class SimulatedMarketFeed : IMarketDataFeed
+{
+    internal const string RunningReason = "simulated market running";
+    internal const string ClosedReason = "simulated market closed: no ticks outside 09:15-15:30 IST, Monday to Friday";
+    internal const string StoppedReason = "simulated market stopped";
+
+    private readonly SimulatedMarket _market;
+    private readonly SimulatorOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SimulatedMarketFeed> _logger;
+
+    /// <summary>Creates the feed and its market (seeded from <see cref="SimulatorOptions.Seed"/>).</summary>
+    public SimulatedMarketFeed(
+        SimulatedInstrumentSource source,
+        IOptions<SimulatorOptions> options,
+        TimeProvider timeProvider,
+        ILogger<SimulatedMarketFeed> logger)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        if (_options.TickInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.TickInterval, "TickInterval must be positive.");
+        }
+
+        _market = SimulatedMarket.Create(source.Universe, _options);
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Name => "simulated";
+
+    /// <inheritdoc />
+    public async Task RunAsync(IFeedSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+
+        // A periodic timer keeps the cadence fixed however long a step's writes take, and
+        // remembers a period that elapsed while we were still writing.
+        using var timer = new PeriodicTimer(_options.TickInterval, _timeProvider);
+        bool? wasOpen = null;
+        try
+        {
+            do
+            {
+                var now = _timeProvider.GetUtcNow();
+                var open = !_options.MarketHoursOnly || IndianMarketTime.IsNormalSessionOpen(now);
+                if (open != wasOpen)
+                {
+                    sink.ReportConnection(true, open ? RunningReason : ClosedReason);
+                    LogSessionState(open);
+                    wasOpen = open;
+                }
+
+                if (open)
+                {
+                    var ticks = _market.Step(now);
+                    for (var i = 0; i < ticks.Count; i++)
+                    {
+                        await sink.WriteAsync(ticks[i], cancellationToken);
+                    }
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: a clean end, not a failure.
+        }
+        finally
+        {
+            sink.ReportConnection(false, StoppedReason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated market session open: {Open}")]
+    private partial void LogSessionState(bool open);
+}
