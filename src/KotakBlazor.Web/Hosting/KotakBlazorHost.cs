@@ -46,7 +46,18 @@ public static class KotakBlazorHost
         app.MapKotakHealthChecks();
         app.MapAccountEndpoints();
         app.MapKotakHub();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .Add(FrameworkScriptsAreAnonymous);
         return app;
+    }
+
+    // The fallback policy protects every endpoint; the login page still needs Blazor's own scripts.
+    private static void FrameworkScriptsAreAnonymous(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal) == true)
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
     }
 }

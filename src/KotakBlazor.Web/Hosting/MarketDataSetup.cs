@@ -23,10 +23,8 @@ public static class MarketDataSetup
         services.Configure<MarketDataOptions>(builder.Configuration.GetSection(MarketDataOptions.SectionName));
 
         // The simulated universe is built for today's IST date: expiries and strikes around the spot.
-        services.AddSingleton(provider => SimulatedUniverse.Create(
-            provider.GetRequiredService<TimeProvider>().GetUtcNow(),
-            provider.GetRequiredService<IOptions<SimulatorOptions>>().Value));
-        services.AddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedUniverse>().Instruments));
+        services.AddSingleton<SimulatedInstrumentSource>();
+        services.AddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>().Instruments));
 
         services.AddSingleton<TickBus>();
         services.AddSingleton<TickIngestion>();

@@ -47,8 +47,8 @@ public sealed class SignInTests : IAsyncLifetime
         var toLocal = await _app.PostLoginAsync(local, "admin", LoopbackApp.AdminPassword, "/admin/api-keys");
         var toForeign = await _app.PostLoginAsync(foreign, "admin", LoopbackApp.AdminPassword, "//evil.example/phish");
 
-        Assert.Equal("/admin/api-keys", toLocal.Headers.Location!.OriginalString);
-        Assert.Equal("/", toForeign.Headers.Location!.OriginalString);
+        Assert.Equal(new Uri(_app.BaseAddress, "/admin/api-keys"), new Uri(_app.BaseAddress, toLocal.Headers.Location!));
+        Assert.Equal(new Uri(_app.BaseAddress, "/"), new Uri(_app.BaseAddress, toForeign.Headers.Location!));
     }
 
     [Fact]

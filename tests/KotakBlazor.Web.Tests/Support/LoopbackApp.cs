@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KotakBlazor.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 
 namespace KotakBlazor.Web.Tests.Support;

@@ -44,6 +44,13 @@ public sealed class CandleHistory
     public IReadOnlyList<Bar> GetBars(InstrumentId instrument) =>
         _series.TryGetValue(instrument, out var series) ? series.Snapshot() : [];
 
+    /// <summary>The instrument's forming bar, without copying the history (for live chart updates).</summary>
+    public bool TryGetForming(InstrumentId instrument, out Bar bar)
+    {
+        bar = default;
+        return _series.TryGetValue(instrument, out var series) && series.TryGetForming(out bar);
+    }
+
     private sealed class Series(BarAggregator aggregator, int capacity)
     {
         private readonly object _gate = new();
@@ -72,6 +79,15 @@ public sealed class CandleHistory
             }
 
             return didClose;
+        }
+
+        public bool TryGetForming(out Bar bar)
+        {
+            lock (_gate)
+            {
+                bar = _forming;
+                return _hasForming;
+            }
         }
 
         public Bar[] Snapshot()
