@@ -26,7 +26,7 @@ public sealed class TickToScreenTests(BrowserSession browser, ITestOutputHelper 
         await page.EvaluateAsync("""
             () => {
               window.__delays = [];
-              const body = document.querySelector('table.kb-watchlist tbody');
+              const body = document.querySelector('table.kb-watchlist[data-live="true"] tbody');
               new MutationObserver(records => {
                 const now = Date.now();
                 for (const r of records) {
@@ -35,7 +35,7 @@ public sealed class TickToScreenTests(BrowserSession browser, ITestOutputHelper 
               }).observe(body, { attributes: true, subtree: true, attributeFilter: ['data-tick-ms'] });
             }
             """);
-        await page.WaitForFunctionAsync($"() => window.__delays.length >= {Samples}", null, new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync($"() => window.__delays.length >= {Samples}", null, new() { Timeout = 60_000 });
         var delays = (await page.EvaluateAsync<double[]>("() => window.__delays")).Order().ToArray();
 
         Assert.All(delays, d => Assert.True(d >= -5, $"A delay of {d} ms means the clocks disagree."));

@@ -17,8 +17,8 @@ internal sealed class DashboardPage(IPage page, LoopbackApp app)
         await Page.ClickAsync("#sign-in");
         await Page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
         await Row("Nifty 50").WaitForAsync();
-        // The circuit is up once the feed badge has rendered interactively.
-        await Page.WaitForFunctionAsync("() => document.querySelector('#feed-status')?.dataset.status === 'Live'");
+        // Prerendered HTML is replaced when the circuit starts; the watchlist marks itself live then.
+        await Page.Locator("table.kb-watchlist[data-live=\"true\"]").WaitForAsync();
     }
 
     public ILocator Row(string symbol) => Page.Locator($"tr[data-symbol=\"{symbol}\"]");

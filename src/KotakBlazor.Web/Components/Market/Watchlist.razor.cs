@@ -62,6 +62,7 @@ public sealed partial class Watchlist
         {
             _watch = Market.Watch(_rows.Select(r => r.Instrument));
             _ = RenderLiveAsync(_stop.Token);
+            StateHasChanged();
         }
     }
 
