@@ -262,7 +262,9 @@ public sealed class SimulatedMarket
     private static decimal RoundToTick(double value, decimal tickSize)
     {
         // Whatever the maths says, a print is at least one tick: NSE has no zero-priced trades.
-        var rounded = Math.Round((decimal)value / tickSize, MidpointRounding.AwayFromZero) * tickSize;
+        // Counting ticks in double is exact for any whole number below 2^53 and keeps decimal
+        // division off the per-tick path.
+        var rounded = (decimal)Math.Round(value / (double)tickSize, MidpointRounding.AwayFromZero) * tickSize;
         return rounded < tickSize ? tickSize : rounded;
     }
 
