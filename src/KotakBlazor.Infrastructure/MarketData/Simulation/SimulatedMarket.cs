@@ -27,6 +27,14 @@ namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 /// options at the money, as NSE's does. The ATM level wanders around 13% (mean-reverting in
 /// log, moving against NIFTY's returns) and stays between 9% and 22%.
 /// </para>
+/// <para>
+/// Prices move every step; each instrument prints with <see cref="SimulatorOptions.TickProbability"/>.
+/// A print trades whole lots (at most the freeze quantity), adds to the day's volume, moves
+/// a derivative's open interest by whole lots (never below zero) and shows a one- or
+/// two-tick book touching the trade. Index prints carry no quantity, volume or book. At
+/// the first step of a new IST date the volume restarts and the last price becomes the
+/// previous close.
+/// </para>
 /// </remarks>
 public sealed class SimulatedMarket
 {
