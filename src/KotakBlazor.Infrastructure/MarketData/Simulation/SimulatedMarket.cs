@@ -27,6 +27,14 @@ namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 /// options at the money, as NSE's does. The ATM level wanders around 13% (mean-reverting in
 /// log, moving against NIFTY's returns) and stays between 9% and 22%.
 /// </para>
+/// <para>
+/// Prices move every step; each instrument prints with <see cref="SimulatorOptions.TickProbability"/>.
+/// A print trades whole lots (at most the freeze quantity), adds to the day's volume, moves
+/// a derivative's open interest by whole lots (never below zero) and shows a one- or
+/// two-tick book touching the trade. Index prints carry no quantity, volume or book. At
+/// the first step of a new IST date the volume restarts and the last price becomes the
+/// previous close.
+/// </para>
 /// </remarks>
 public sealed class SimulatedMarket
 {
@@ -262,7 +270,9 @@ public sealed class SimulatedMarket
     private static decimal RoundToTick(double value, decimal tickSize)
     {
         // Whatever the maths says, a print is at least one tick: NSE has no zero-priced trades.
-        var rounded = Math.Round((decimal)value / tickSize, MidpointRounding.AwayFromZero) * tickSize;
+        // Counting ticks in double is exact for any whole number below 2^53 and keeps decimal
+        // division off the per-tick path.
+        var rounded = (decimal)Math.Round(value / (double)tickSize, MidpointRounding.AwayFromZero) * tickSize;
         return rounded < tickSize ? tickSize : rounded;
     }
 
