@@ -39,6 +39,7 @@ public sealed class DashboardTests(BrowserSession browser) : IClassFixture<Brows
         await dashboard.Row("Nifty 50").ClickAsync();
         await page.WaitForFunctionAsync("() => { const c = document.querySelector('#candle-chart'); return c && c.dataset.instrument === 'nse_cm|26000' && Number(c.dataset.bars) >= 1 && c.querySelector('canvas'); }");
         Assert.True(await page.Locator("#candle-chart canvas").CountAsync() > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "benchmark-results", "dashboard.png") });
 
         // Sign out: back to the login page, and the dashboard is closed again.
         await page.ClickAsync("#sign-out");

@@ -4,7 +4,7 @@ namespace KotakBlazor.Core.Instruments;
 /// A tradable or quotable contract, described as richly as Kotak's scrip master describes it.
 /// </summary>
 /// <param name="Id">Segment and token.</param>
-/// <param name="TradingSymbol">Kotak's <c>pTrdSymbol</c>, what goes in an order's <c>ts</c> (e.g. <c>RELIANCE-EQ</c>, <c>NIFTY26N2426000CE</c>).</param>
+/// <param name="TradingSymbol">Kotak's <c>pTrdSymbol</c>, what goes in an order's <c>ts</c> (e.g. <c>RELIANCE-EQ</c>, <c>NIFTY26D0126000CE</c>; the last expiry of a month uses the monthly form <c>NIFTY26NOV26000CE</c>).</param>
 /// <param name="Name">Kotak's <c>pSymbolName</c>: the underlying's short name (NIFTY, RELIANCE).</param>
 /// <param name="Description">A name for people (e.g. "NIFTY 24 Nov 26000 CE").</param>
 /// <param name="Type">Index, equity, future or option.</param>

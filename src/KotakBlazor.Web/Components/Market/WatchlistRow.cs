@@ -40,6 +40,7 @@ internal sealed class WatchlistRow(InstrumentId instrument, string symbol, strin
     public void Apply(in Tick tick, bool flash = true)
     {
         var format = "N" + priceDecimals.ToString(CultureInfo.InvariantCulture);
+        var signed = priceDecimals == 0 ? "+#,##0;-#,##0;0" : "+#,##0." + new string('0', priceDecimals) + ";-#,##0." + new string('0', priceDecimals) + ";0";
         if (flash && _lastPrice != 0 && tick.LastPrice != _lastPrice)
         {
             _flashToggle = !_flashToggle;
@@ -48,7 +49,7 @@ internal sealed class WatchlistRow(InstrumentId instrument, string symbol, strin
 
         _lastPrice = tick.LastPrice;
         LastPrice = tick.LastPrice.ToString(format, India);
-        Change = tick.PreviousClose > 0 ? tick.Change.ToString("+" + format + ";-" + format + ";0", India) : "";
+        Change = tick.PreviousClose > 0 ? tick.Change.ToString(signed, India) : "";
         ChangePercent = tick.PreviousClose > 0 ? tick.ChangePercent.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : "";
         Volume = tick.Volume > 0 ? tick.Volume.ToString("N0", India) : "";
         Time = IndianMarketTime.ToIst(tick.ExchangeTime).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
