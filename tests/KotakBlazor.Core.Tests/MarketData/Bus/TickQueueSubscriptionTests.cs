@@ -145,6 +145,23 @@ public sealed class TickQueueSubscriptionTests
         Assert.Equal(0, subscription.Dropped);
     }
 
+    [Fact]
+    public async Task Ticks_queued_before_dispose_can_still_be_read_then_the_stream_ends()
+    {
+        var subscription = _bus.SubscribeQueue(16);
+        _bus.Publish(Numbered(1));
+        _bus.Publish(Numbered(2));
+
+        subscription.Dispose();
+        _bus.Publish(Numbered(3));
+
+        Assert.False(subscription.Reader.Completion.IsCompleted);
+        Assert.True(await subscription.WaitToReadAsync(CancellationToken.None));
+        Assert.Equal([1L, 2L], ReadAll(subscription));
+        Assert.False(await subscription.WaitToReadAsync(CancellationToken.None));
+        await subscription.Reader.Completion.WaitAsync(Patience);
+    }
+
     private static Tick Numbered(int sequence) => At(Ist(9, 15).AddMilliseconds(sequence), 100m) with { Sequence = sequence };
 
     private static List<long> ReadAll(TickQueueSubscription subscription)
