@@ -66,8 +66,12 @@ public sealed class BarAggregator
         closed = default;
         var istTicks = tick.ExchangeTime.UtcTicks + IndianMarketTime.Offset.Ticks;
         var istDay = istTicks / TimeSpan.TicksPerDay;
-        var sinceOpen = istTicks - (istDay * TimeSpan.TicksPerDay) - SessionOpenTicks;
-        var startIst = (istDay * TimeSpan.TicksPerDay) + SessionOpenTicks + (Math.DivRem(sinceOpen, _intervalTicks, out var rest) - (rest < 0 ? 1 : 0)) * _intervalTicks;
+        var midnight = istDay * TimeSpan.TicksPerDay;
+        var sinceOpen = istTicks - midnight - SessionOpenTicks;
+        var intervals = Math.DivRem(sinceOpen, _intervalTicks, out var rest) - (rest < 0 ? 1 : 0);
+
+        // Before 09:15 the grid runs backwards from the open; clamped at midnight so a bar never spans two IST days.
+        var startIst = Math.Max(midnight, midnight + SessionOpenTicks + (intervals * _intervalTicks));
         var start = new DateTimeOffset(startIst - IndianMarketTime.Offset.Ticks, TimeSpan.Zero);
 
         if (_hasBar && start < _forming.Start)

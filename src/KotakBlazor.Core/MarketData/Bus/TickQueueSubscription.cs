@@ -49,7 +49,7 @@ public sealed class TickQueueSubscription : ITickBusSubscriber, IDisposable
     /// <summary>Ticks dropped because the reader was behind. Safe from any thread.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>The queue as a channel reader (for <c>ReadAllAsync</c> and friends). Completes when the subscription is disposed.</summary>
+    /// <summary>The queue as a channel reader (for <c>ReadAllAsync</c> and friends). Completes when the subscription is disposed and drained.</summary>
     public ChannelReader<Tick> Reader { get; }
 
     /// <summary>Takes the oldest waiting tick, if any.</summary>
@@ -66,26 +66,31 @@ public sealed class TickQueueSubscription : ITickBusSubscriber, IDisposable
             tick = _buffer[_head];
             _head = Next(_head);
             _count--;
-            return true;
         }
+
+        CompleteIfDrained();
+        return true;
     }
 
     /// <summary>Moves up to <c>destination.Length</c> waiting ticks, oldest first, into <paramref name="destination"/>; returns how many. One lock for the batch.</summary>
     public int Drain(Span<Tick> destination)
     {
+        int taken;
         lock (_gate)
         {
-            var taken = Math.Min(destination.Length, _count);
+            taken = Math.Min(destination.Length, _count);
             var firstPart = Math.Min(taken, _buffer.Length - _head);
             _buffer.AsSpan(_head, firstPart).CopyTo(destination);
             _buffer.AsSpan(0, taken - firstPart).CopyTo(destination[firstPart..]);
             _head = (_head + taken) % _buffer.Length;
             _count -= taken;
-            return taken;
         }
+
+        CompleteIfDrained();
+        return taken;
     }
 
-    /// <summary>Waits until a tick can be read (true) or the subscription is disposed and empty (false). One waiter at a time.</summary>
+    /// <summary>Waits until a tick can be read (true) or the subscription is disposed and drained (false). One waiter at a time.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -111,7 +116,10 @@ public sealed class TickQueueSubscription : ITickBusSubscriber, IDisposable
         return _signal.WaitArmed();
     }
 
-    /// <summary>Unsubscribes; waiting readers see the end of the stream.</summary>
+    /// <summary>
+    /// Unsubscribes: no new ticks arrive, the ones already queued can still be read, and then
+    /// the reader sees the end of the stream (like completing a channel writer).
+    /// </summary>
     public void Dispose()
     {
         bool release;
@@ -123,13 +131,11 @@ public sealed class TickQueueSubscription : ITickBusSubscriber, IDisposable
             }
 
             _disposed = true;
-            _head = 0;
-            _count = 0;
-            release = _signal.TryTakeLocked(false);
+            release = _signal.TryTakeLocked(_count > 0);
         }
 
         _bus.Remove(this);
-        _completion.TrySetResult();
+        CompleteIfDrained();
         if (release)
         {
             _signal.Release();
@@ -169,6 +175,15 @@ public sealed class TickQueueSubscription : ITickBusSubscriber, IDisposable
         if (release)
         {
             _signal.Release();
+        }
+    }
+
+    private void CompleteIfDrained()
+    {
+        // Volatile reads suffice: both flags only ever move one way (disposed, then empty).
+        if (Volatile.Read(ref _disposed) && Volatile.Read(ref _count) == 0)
+        {
+            _completion.TrySetResult();
         }
     }
 

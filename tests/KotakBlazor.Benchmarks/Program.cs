@@ -1,0 +1,16 @@
+using KotakBlazor.Benchmarks;
+
+// Scenarios by name, so later ones (bars, indicators, risk) slot in beside ingestion.
+var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["ingestion"] = IngestionScenario.RunAsync,
+};
+
+if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
+{
+    Console.Error.WriteLine($"usage: KotakBlazor.Benchmarks <scenario>   scenarios: {string.Join(", ", scenarios.Keys)}");
+    return 2;
+}
+
+await scenario();
+return 0;
