@@ -23,9 +23,8 @@ if (!apiKey) {
 
 const connection = new signalR.HubConnectionBuilder()
   .withUrl(`${baseUrl}/hubs/market`, {
+    // Sent on the negotiate request too, so a wrong key fails with a plain 401.
     headers: { 'X-Api-Key': apiKey },
-    transport: signalR.HttpTransportType.WebSockets,
-    skipNegotiation: true,
   })
   .withAutomaticReconnect()
   .configureLogging(signalR.LogLevel.Warning)
