@@ -35,6 +35,17 @@ public sealed class DashboardTests(BrowserSession browser) : IClassFixture<Brows
         await page.ReloadAsync();
         await dashboard.Row("TCS-EQ").WaitForAsync();
 
+        // An unknown search says so; removing a symbol is saved too.
+        await page.Locator("table.kb-watchlist[data-live=\"true\"]").WaitForAsync();
+        await page.FillAsync("#instrument-search", "NOSUCHTHING");
+        await page.Locator("#instrument-no-results").WaitForAsync();
+        await page.FillAsync("#instrument-search", "");
+        await dashboard.Row("RELIANCE-EQ").Locator("button[aria-label=\"Remove RELIANCE-EQ\"]").ClickAsync();
+        await dashboard.Row("RELIANCE-EQ").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.ReloadAsync();
+        await dashboard.Row("TCS-EQ").WaitForAsync();
+        Assert.Equal(0, await dashboard.Row("RELIANCE-EQ").CountAsync());
+
         // Candles: select NIFTY 50 and wait for at least one bar drawn on a canvas.
         await dashboard.Row("Nifty 50").ClickAsync();
         await page.WaitForFunctionAsync("() => { const c = document.querySelector('#candle-chart'); return c && c.dataset.instrument === 'nse_cm|26000' && Number(c.dataset.bars) >= 1 && c.querySelector('canvas'); }");
@@ -47,6 +58,30 @@ public sealed class DashboardTests(BrowserSession browser) : IClassFixture<Brows
         await page.GotoAsync(new Uri(_app.BaseAddress, "/").ToString());
         await page.WaitForURLAsync("**/account/login**");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_api_key_that_is_shown_once()
+    {
+        var dashboard = new DashboardPage(await browser.Browser.NewPageAsync(), _app);
+        await dashboard.SignInAsync();
+        var page = dashboard.Page;
+
+        await page.ClickAsync("a[href=\"/admin/api-keys\"]");
+        await page.Locator("h1:has-text(\"API keys\")").WaitForAsync();
+        await page.Locator("#create-key").WaitForAsync();
+        // Wait for the interactive circuit: the prerendered form would post nowhere.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('#key-name')");
+        await page.FillAsync("#key-name", "browser-bot");
+        await page.ClickAsync("#create-key");
+        var key = await page.Locator("#created-key").InnerTextAsync();
+
+        Assert.StartsWith("kb_", key, StringComparison.Ordinal);
+        await page.Locator("td:has-text(\"browser-bot\")").WaitForAsync();
+        await page.ReloadAsync();
+        await page.Locator("td:has-text(\"browser-bot\")").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#created-key").CountAsync());
+        await page.CloseAsync();
     }
 
     [Fact]

@@ -36,7 +36,7 @@ namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 /// previous close.
 /// </para>
 /// </remarks>
-public sealed class SimulatedMarket
+public sealed partial class SimulatedMarket
 {
     /// <summary>Seconds of trading in a year: 252 sessions of 6 h 15 min.</summary>
     public const double TradingSecondsPerYear = 252.0 * 6.25 * 3600.0;
@@ -192,29 +192,6 @@ public sealed class SimulatedMarket
         return false;
     }
 
-    /// <summary>The implied volatility the market uses for a NIFTY strike right now.</summary>
-    public double ImpliedVolatility(decimal strike)
-    {
-        var x = Math.Log((double)strike / _skewReference);
-        return Math.Max(MinImpliedVolatility, AtmVolatility + (SkewSlope * -x) + (SmileCurvature * x * x));
-    }
-
-    /// <summary>
-    /// What the market would print for a NIFTY option at <paramref name="spot"/> and
-    /// <paramref name="now"/> with today's volatility surface: the Black-Scholes value rounded
-    /// to the tick and never below one tick.
-    /// </summary>
-    public decimal OptionPrice(Instrument option, decimal spot, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(option);
-        if (option.Type != InstrumentType.Option || option.Strike is null || option.OptionType is null)
-        {
-            throw new ArgumentException("Not an option.", nameof(option));
-        }
-
-        return Price(option, (double)spot, now);
-    }
-
     /// <summary>
     /// Walks the prices to <paramref name="now"/> and returns this step's ticks. The list is
     /// reused by the next call: copy what must outlive it.
@@ -259,12 +236,6 @@ public sealed class SimulatedMarket
         }
 
         return IndianMarketTime.AtIst(date, IndianMarketTime.SessionClose);
-    }
-
-    private static double YearsToExpiry(Instrument derivative, DateTimeOffset now)
-    {
-        var expiry = IndianMarketTime.AtIst(derivative.Expiry!.Value, IndianMarketTime.SessionClose);
-        return Math.Max(0.0, (expiry - now).TotalDays / CalendarDaysPerYear);
     }
 
     private static decimal RoundToTick(double value, decimal tickSize)
@@ -381,19 +352,6 @@ public sealed class SimulatedMarket
         return new Tick(instrument.Id, price, quantity, quote.Volume, quote.OpenInterest, bid, ask, quote.PreviousClose, now);
     }
 
-    private decimal Price(Instrument option, double spot, DateTimeOffset now)
-    {
-        var strike = option.Strike!.Value;
-        var value = BlackScholes.Price(
-            option.OptionType!.Value,
-            spot,
-            (double)strike,
-            YearsToExpiry(option, now),
-            ImpliedVolatility(strike),
-            _options.RiskFreeRate);
-        return RoundToTick(value, option.TickSize);
-    }
-
     private double NextGaussian()
     {
         if (_spareGaussian is { } spare)
@@ -408,33 +366,5 @@ public sealed class SimulatedMarket
         var radius = Math.Sqrt(-2.0 * Math.Log(u1));
         _spareGaussian = radius * Math.Sin(2.0 * Math.PI * u2);
         return radius * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private enum QuoteKind
-    {
-        Underlying,
-        Future,
-        Option,
-    }
-
-    private sealed class Quote(Instrument instrument, QuoteKind kind, int underlyingIndex, decimal previousClose, double meanTradeLots, double openInterestStepLots)
-    {
-        public Instrument Instrument { get; } = instrument;
-
-        public QuoteKind Kind { get; } = kind;
-
-        public int UnderlyingIndex { get; } = underlyingIndex;
-
-        public double MeanTradeLots { get; } = meanTradeLots;
-
-        public double OpenInterestStepLots { get; } = openInterestStepLots;
-
-        public decimal PreviousClose { get; set; } = previousClose;
-
-        public decimal LastPrice { get; set; } = previousClose;
-
-        public long Volume { get; set; }
-
-        public long OpenInterest { get; set; }
     }
 }
