@@ -13,7 +13,6 @@ public sealed class BarAggregator
 {
     private static readonly long SessionOpenTicks = IndianMarketTime.SessionOpen.ToTimeSpan().Ticks;
 
-    private readonly long _intervalTicks;
     private bool _hasBar;
     private Bar _forming;
     private long _dayVolume;
@@ -29,7 +28,6 @@ public sealed class BarAggregator
 
         Instrument = instrument;
         Timeframe = timeframe;
-        _intervalTicks = timeframe.Duration.Ticks;
     }
 
     /// <summary>The instrument.</summary>
@@ -64,15 +62,8 @@ public sealed class BarAggregator
         }
 
         closed = default;
-        var istTicks = tick.ExchangeTime.UtcTicks + IndianMarketTime.Offset.Ticks;
-        var istDay = istTicks / TimeSpan.TicksPerDay;
-        var midnight = istDay * TimeSpan.TicksPerDay;
-        var sinceOpen = istTicks - midnight - SessionOpenTicks;
-        var intervals = Math.DivRem(sinceOpen, _intervalTicks, out var rest) - (rest < 0 ? 1 : 0);
-
-        // Before 09:15 the grid runs backwards from the open; clamped at midnight so a bar never spans two IST days.
-        var startIst = Math.Max(midnight, midnight + SessionOpenTicks + (intervals * _intervalTicks));
-        var start = new DateTimeOffset(startIst - IndianMarketTime.Offset.Ticks, TimeSpan.Zero);
+        var start = BarStart(tick.ExchangeTime, Timeframe);
+        var istDay = (tick.ExchangeTime.UtcTicks + IndianMarketTime.Offset.Ticks) / TimeSpan.TicksPerDay;
 
         if (_hasBar && start < _forming.Start)
         {
@@ -99,6 +90,62 @@ public sealed class BarAggregator
         _forming = new Bar(Instrument, Timeframe, start, price, price, price, price, volume, 1);
         _hasBar = true;
         return hadBar;
+    }
+
+    /// <summary>
+    /// Folds a finished bar of a shorter timeframe (a stored 1-minute bar) into this timeframe:
+    /// how strategies are warmed up from stored history. True, with the bar in
+    /// <paramref name="closed"/>, when it closed a bar.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bar is for another instrument or a longer timeframe.</exception>
+    public bool Update(in Bar shorter, out Bar closed)
+    {
+        if (shorter.Instrument != Instrument || shorter.Timeframe.Minutes > Timeframe.Minutes)
+        {
+            throw new ArgumentException($"A {shorter.Timeframe} bar of {shorter.Instrument} cannot feed the {Instrument} {Timeframe} aggregator.", nameof(shorter));
+        }
+
+        closed = default;
+        var start = BarStart(shorter.Start, Timeframe);
+        if (_hasBar && start < _forming.Start)
+        {
+            return false;
+        }
+
+        if (_hasBar && start == _forming.Start)
+        {
+            _forming = _forming with
+            {
+                High = Math.Max(_forming.High, shorter.High),
+                Low = Math.Min(_forming.Low, shorter.Low),
+                Close = shorter.Close,
+                Volume = _forming.Volume + shorter.Volume,
+                TickCount = _forming.TickCount + shorter.TickCount,
+            };
+            return false;
+        }
+
+        var hadBar = _hasBar;
+        closed = _forming;
+        _forming = shorter with { Timeframe = Timeframe, Start = start };
+        _hasBar = true;
+        return hadBar;
+    }
+
+    /// <summary>
+    /// The start of the bar that contains <paramref name="time"/>: the grid is anchored at the
+    /// 09:15 IST open (so 3-minute bars start 09:15, 09:18, ...); before the open it runs
+    /// backwards from it, clamped at IST midnight so a bar never spans two days.
+    /// </summary>
+    public static DateTimeOffset BarStart(DateTimeOffset time, Timeframe timeframe)
+    {
+        var intervalTicks = timeframe.Duration.Ticks;
+        var istTicks = time.UtcTicks + IndianMarketTime.Offset.Ticks;
+        var midnight = istTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay;
+        var sinceOpen = istTicks - midnight - SessionOpenTicks;
+        var intervals = Math.DivRem(sinceOpen, intervalTicks, out var rest) - (rest < 0 ? 1 : 0);
+        var startIst = Math.Max(midnight, midnight + SessionOpenTicks + (intervals * intervalTicks));
+        return new DateTimeOffset(startIst - IndianMarketTime.Offset.Ticks, TimeSpan.Zero);
     }
 
     private long VolumeOf(in Tick tick, long istDay)

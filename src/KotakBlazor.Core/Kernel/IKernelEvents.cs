@@ -1,0 +1,17 @@
+using KotakBlazor.Core.Signals;
+using KotakBlazor.Core.Strategies;
+
+namespace KotakBlazor.Core.Kernel;
+
+/// <summary>
+/// Where the kernel reports what happened. Called on the kernel's thread: implementations
+/// hand the event on (to a queue) and return at once, never doing I/O inline.
+/// </summary>
+public interface IKernelEvents
+{
+    /// <summary>A strategy raised a signal.</summary>
+    void SignalRaised(Signal signal);
+
+    /// <summary>A strategy was added, changed, enabled, disabled, removed (<paramref name="removed"/>) or stopped by an error (<paramref name="fault"/>).</summary>
+    void StrategyChanged(StrategyStatus status, bool removed, Exception? fault);
+}

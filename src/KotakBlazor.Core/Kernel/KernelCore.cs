@@ -1,0 +1,159 @@
+using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.MarketData;
+using KotakBlazor.Core.MarketData.Bars;
+using KotakBlazor.Core.Strategies;
+using KotakBlazor.Core.Time;
+
+namespace KotakBlazor.Core.Kernel;
+
+/// <summary>
+/// The trading kernel's logic, synchronous and single-threaded: ticks in market order go in,
+/// bars, strategy calls and signals come out. Live, <see cref="TradingKernel"/> runs it on one
+/// loop; a replay calls it directly with recorded ticks. The same inputs always give the same
+/// signals, because nothing here reads a clock or shared state.
+/// </summary>
+public sealed partial class KernelCore
+{
+    private readonly IKernelEvents _events;
+    private readonly Dictionary<Guid, StrategySlot> _slots = [];
+    private readonly Dictionary<InstrumentId, Route> _routes = [];
+    private readonly Dictionary<InstrumentId, Tick> _latest = [];
+    private StrategyStatus[] _statuses = [];
+    private DateOnly _istDate;
+
+    /// <summary>Creates an empty kernel.</summary>
+    public KernelCore(IInstrumentCatalog instruments, IKernelEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(events);
+        Instruments = instruments;
+        _events = events;
+    }
+
+    /// <summary>The instruments the session knows.</summary>
+    public IInstrumentCatalog Instruments { get; }
+
+    /// <summary>The exchange time of the latest input.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Every strategy's status; a fresh array after each change, safe to read from any thread.</summary>
+    public IReadOnlyList<StrategyStatus> Strategies => Volatile.Read(ref _statuses);
+
+    /// <summary>Ticks handled so far.</summary>
+    public long TickCount { get; private set; }
+
+    /// <summary>Handles one tick: the latest price, bars that close, strategies that watch it.</summary>
+    public void OnTick(in Tick tick)
+    {
+        TickCount++;
+        Now = tick.ExchangeTime;
+        _latest[tick.Instrument] = tick;
+        RollDayIfNeeded();
+        if (!_routes.TryGetValue(tick.Instrument, out var route))
+        {
+            return;
+        }
+
+        var feeds = route.Feeds;
+        for (var i = 0; i < feeds.Length; i++)
+        {
+            var feed = feeds[i];
+            if (feed.Aggregator.Update(in tick, out var closed))
+            {
+                var subscribers = feed.Subscribers;
+                for (var s = 0; s < subscribers.Length; s++)
+                {
+                    subscribers[s].DeliverBar(in closed);
+                }
+            }
+        }
+
+        var watchers = route.Watchers;
+        for (var w = 0; w < watchers.Length; w++)
+        {
+            watchers[w].DeliverTick(in tick);
+        }
+    }
+
+    /// <summary>
+    /// Adds a strategy, warms it up on <paramref name="history"/> (1-minute bars, oldest first,
+    /// resampled to its timeframe; no signals are emitted while warming up) and, when its
+    /// configuration says so, starts it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A strategy with the same id runs already.</exception>
+    public StrategyStatus Add(StrategySettings settings, IEnumerable<Bar>? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (_slots.ContainsKey(settings.Id))
+        {
+            throw new InvalidOperationException($"A strategy with id {settings.Id} is running already.");
+        }
+
+        var slot = new StrategySlot(this, settings);
+        _slots[settings.Id] = slot;
+        if (slot.TryCreate())
+        {
+            slot.WarmUp(history ?? []);
+            Subscribe(slot);
+        }
+
+        return Publish(slot, removed: false, fault: slot.Fault);
+    }
+
+    /// <summary>Enables or disables a strategy. Re-enabling a faulted strategy rebuilds it from its settings.</summary>
+    public StrategyStatus? SetEnabled(Guid id, bool enabled)
+    {
+        if (!_slots.TryGetValue(id, out var slot))
+        {
+            return null;
+        }
+
+        slot.SetEnabled(enabled);
+        return Publish(slot, removed: false, fault: null);
+    }
+
+    /// <summary>Removes a strategy and everything it watched.</summary>
+    public bool Remove(Guid id)
+    {
+        if (!_slots.Remove(id, out var slot))
+        {
+            return false;
+        }
+
+        Unsubscribe(slot);
+        Publish(slot, removed: true, fault: null);
+        return true;
+    }
+
+    private void RollDayIfNeeded()
+    {
+        var date = IndianMarketTime.IstDate(Now);
+        if (date == _istDate)
+        {
+            return;
+        }
+
+        var first = _istDate == default;
+        _istDate = date;
+        if (!first && _slots.Count > 0)
+        {
+            foreach (var slot in _slots.Values)
+            {
+                slot.ResetDailyCounters();
+            }
+
+            RefreshStatuses();
+        }
+    }
+
+    private StrategyStatus Publish(StrategySlot slot, bool removed, Exception? fault)
+    {
+        RefreshStatuses();
+        var status = slot.Status;
+        _events.StrategyChanged(status, removed, fault);
+        return status;
+    }
+
+    private void RefreshStatuses() =>
+        Volatile.Write(ref _statuses, [.. _slots.Values.Select(s => s.Status).OrderBy(s => s.Config.Name, StringComparer.OrdinalIgnoreCase)]);
+}

@@ -1,0 +1,22 @@
+using KotakBlazor.Core.Messaging;
+using KotakBlazor.Core.Signals;
+using KotakBlazor.Core.Strategies;
+
+namespace KotakBlazor.Core.Kernel;
+
+/// <summary>The live kernel's events, fanned out to persistence, screens and the hub.</summary>
+public sealed class KernelEventStreams : IKernelEvents
+{
+    /// <summary>Every signal, in the order strategies raised them.</summary>
+    public EventStream<Signal> Signals { get; } = new();
+
+    /// <summary>Every change of a strategy's status.</summary>
+    public EventStream<StrategyChange> StrategyChanges { get; } = new();
+
+    /// <inheritdoc />
+    public void SignalRaised(Signal signal) => Signals.Publish(signal);
+
+    /// <inheritdoc />
+    public void StrategyChanged(StrategyStatus status, bool removed, Exception? fault) =>
+        StrategyChanges.Publish(new StrategyChange(status, removed, fault));
+}

@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using KotakBlazor.Core.MarketData.Bus;
+using Microsoft.Extensions.Logging;
+
+namespace KotakBlazor.Core.Kernel;
+
+/// <summary>
+/// Runs the <see cref="KernelCore"/> live: one loop, one thread of control, fed by its own
+/// queue on the tick bus and by commands (add, enable, remove a strategy). Everything that
+/// changes the kernel goes through <see cref="InvokeAsync{T}"/>, so the kernel itself needs no
+/// locks and sees ticks and commands in one order.
+/// </summary>
+public sealed partial class TradingKernel(KernelCore core, TickBus bus, ILogger<TradingKernel> logger)
+{
+    /// <summary>Ticks the kernel can fall behind by before the oldest are dropped (and counted).</summary>
+    public const int TickQueueCapacity = 65_536;
+
+    private readonly Channel<Action> _commands = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private TickQueueSubscription? _ticks;
+
+    /// <summary>The kernel's logic (read its status from any thread; change it through <see cref="InvokeAsync{T}"/>).</summary>
+    public KernelCore Core { get; } = core;
+
+    /// <summary>Ticks the kernel missed because it fell a whole queue behind: should stay 0.</summary>
+    public long DroppedTicks => _ticks?.Dropped ?? 0;
+
+    /// <summary>Runs until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var ticks = bus.SubscribeQueue(TickQueueCapacity);
+        _ticks = ticks;
+        LogStarted(logger);
+        var commandsReady = _commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        var ticksReady = ticks.WaitToReadAsync(cancellationToken).AsTask();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                // Commands first: a trader's "disable" must not wait behind a burst of ticks.
+                while (_commands.Reader.TryRead(out var command))
+                {
+                    command();
+                }
+
+                var handled = 0;
+                while (handled < 4096 && ticks.TryRead(out var tick))
+                {
+                    Core.OnTick(in tick);
+                    handled++;
+                }
+
+                if (handled > 0 || _commands.Reader.Count > 0)
+                {
+                    continue;
+                }
+
+                if (commandsReady.IsCompleted)
+                {
+                    await commandsReady;
+                    commandsReady = _commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                }
+
+                if (ticksReady.IsCompleted)
+                {
+                    await ticksReady;
+                    ticksReady = ticks.WaitToReadAsync(cancellationToken).AsTask();
+                }
+
+                await Task.WhenAny(commandsReady, ticksReady);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _ticks = null;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the kernel's loop and returns its result. Cancelling
+    /// stops the waiting, not the command: once queued, it runs.
+    /// </summary>
+    public Task<T> InvokeAsync<T>(Func<KernelCore, T> action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _commands.Writer.TryWrite(() =>
+        {
+            try
+            {
+                completion.TrySetResult(action(Core));
+            }
+            catch (Exception ex)
+            {
+                completion.TrySetException(ex);
+            }
+        });
+        return completion.Task.WaitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trading kernel started")]
+    private static partial void LogStarted(ILogger logger);
+}
