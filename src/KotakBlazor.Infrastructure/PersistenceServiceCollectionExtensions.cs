@@ -1,5 +1,8 @@
 using KotakBlazor.Infrastructure.Accounts;
+using KotakBlazor.Infrastructure.MarketData;
 using KotakBlazor.Infrastructure.Persistence;
+using KotakBlazor.Infrastructure.Signals;
+using KotakBlazor.Infrastructure.Strategies;
 using KotakBlazor.Infrastructure.Watchlists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +27,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<WatchlistStore>();
         services.AddSingleton<AdminBootstrapper>();
+        services.AddSingleton<StrategyStore>();
+        services.AddSingleton<SignalStore>();
+        services.AddSingleton<BarStore>();
         return services;
     }
 }

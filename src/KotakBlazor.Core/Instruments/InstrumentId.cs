@@ -7,6 +7,7 @@ namespace KotakBlazor.Core.Instruments;
 /// (<c>pSymbol</c>). Tokens are unique only within a segment, so both are needed.
 /// Written as <c>nse_cm|26000</c>, the form Kotak's feed subscriptions use.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(InstrumentIdJsonConverter))]
 public readonly record struct InstrumentId(ExchangeSegment Segment, int Token)
 {
     /// <inheritdoc />

@@ -14,6 +14,12 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<StrategyRecord> Strategies => Set<StrategyRecord>();
+
+    public DbSet<SignalRecord> Signals => Set<SignalRecord>();
+
+    public DbSet<BarRecord> Bars => Set<BarRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -57,6 +63,33 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
             audit.Property(a => a.Action).HasMaxLength(64);
             audit.Property(a => a.RemoteAddress).HasMaxLength(64);
             audit.HasIndex(a => a.At);
+        });
+
+        modelBuilder.Entity<StrategyRecord>(strategy =>
+        {
+            strategy.ToTable("strategies");
+            strategy.Property(s => s.Key).HasMaxLength(64);
+            strategy.Property(s => s.Name).HasMaxLength(64);
+            strategy.Property(s => s.Product).HasMaxLength(8);
+            strategy.Property(s => s.CreatedBy).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SignalRecord>(signal =>
+        {
+            signal.ToTable("signals");
+            signal.Property(s => s.StrategyName).HasMaxLength(64);
+            signal.Property(s => s.StrategyKey).HasMaxLength(64);
+            signal.Property(s => s.Kind).HasMaxLength(8);
+            signal.Property(s => s.Product).HasMaxLength(8);
+            signal.HasIndex(s => s.Time);
+            signal.HasIndex(s => new { s.StrategyId, s.Time });
+        });
+
+        modelBuilder.Entity<BarRecord>(bar =>
+        {
+            bar.ToTable("bars");
+            bar.HasKey(b => new { b.InstrumentKey, b.TimeframeMinutes, b.Start });
+            bar.Property(b => b.InstrumentKey).HasMaxLength(32);
         });
     }
 }

@@ -2,6 +2,7 @@ using KotakBlazor.Infrastructure.Persistence;
 using KotakBlazor.Infrastructure.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace KotakBlazor.Infrastructure.Tests.Persistence;
 
@@ -78,6 +79,26 @@ public sealed class DatabaseInitializerTests
 
         await using var context = db.ContextFactory.CreateDbContext();
         Assert.Equal("trader1", (await context.Users.SingleAsync()).UserName);
+    }
+
+    [Fact]
+    public async Task A_database_made_by_the_first_schema_is_upgraded_and_keeps_its_data()
+    {
+        await using var db = new TestDatabase();
+        Directory.CreateDirectory(db.Folder);
+        await using (var context = db.ContextFactory.CreateDbContext())
+        {
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000000_Initial");
+        }
+
+        await db.Users.CreateAsync("old-timer", "long-enough-pass", "Trader", "test", CancellationToken.None);
+
+        await db.Initializer.InitializeAsync(CancellationToken.None);
+
+        await using var upgraded = db.ContextFactory.CreateDbContext();
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        Assert.Equal("old-timer", (await upgraded.Users.SingleAsync()).UserName);
+        Assert.Equal(0, await upgraded.Strategies.CountAsync());
     }
 
     [Fact]
