@@ -13,12 +13,12 @@ namespace KotakBlazor.Core.Kernel;
 /// </summary>
 public sealed partial class KernelCore
 {
-    private sealed class StrategySlot(KernelCore kernel, StrategySettings settings) : IStrategyContext
+    private sealed class StrategySlot(KernelCore kernel, StrategySettings settings, int signalsToday) : IStrategyContext
     {
         private bool _enabled = settings.Config.Enabled;
         private bool _warmingUp;
         private string? _error;
-        private int _signalsToday;
+        private int _signalsToday = signalsToday;
         private DateTimeOffset? _lastSignalAt;
 
         public StrategySettings Settings { get; } = settings;

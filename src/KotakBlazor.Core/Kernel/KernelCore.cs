@@ -80,8 +80,11 @@ public sealed partial class KernelCore
     /// resampled to its timeframe; no signals are emitted while warming up) and, when its
     /// configuration says so, starts it.
     /// </summary>
+    /// <param name="settings">The checked configuration.</param>
+    /// <param name="history">Stored 1-minute bars to warm up on.</param>
+    /// <param name="signalsToday">Signals it raised earlier today (after a restart), for its counter.</param>
     /// <exception cref="InvalidOperationException">A strategy with the same id runs already.</exception>
-    public StrategyStatus Add(StrategySettings settings, IEnumerable<Bar>? history = null)
+    public StrategyStatus Add(StrategySettings settings, IEnumerable<Bar>? history = null, int signalsToday = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (_slots.ContainsKey(settings.Id))
@@ -89,7 +92,7 @@ public sealed partial class KernelCore
             throw new InvalidOperationException($"A strategy with id {settings.Id} is running already.");
         }
 
-        var slot = new StrategySlot(this, settings);
+        var slot = new StrategySlot(this, settings, signalsToday);
         _slots[settings.Id] = slot;
         if (slot.TryCreate())
         {

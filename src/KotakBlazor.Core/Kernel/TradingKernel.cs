@@ -49,7 +49,7 @@ public sealed partial class TradingKernel(KernelCore core, TickBus bus, ILogger<
                     handled++;
                 }
 
-                if (handled > 0 || _commands.Reader.Count > 0)
+                if (handled > 0)
                 {
                     continue;
                 }

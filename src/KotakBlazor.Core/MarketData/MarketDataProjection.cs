@@ -1,5 +1,6 @@
 using KotakBlazor.Core.MarketData.Bars;
 using KotakBlazor.Core.MarketData.Bus;
+using KotakBlazor.Core.Messaging;
 
 namespace KotakBlazor.Core.MarketData;
 
@@ -12,11 +13,17 @@ public sealed class MarketDataProjection
     private const int BatchSize = 256;
 
     private readonly TickQueueSubscription _subscription;
+    private readonly EventStream<Bar>? _closedBars;
     private long _applied;
 
     /// <summary>Creates the projection. Subscribe before the pipeline starts so no tick is missed.</summary>
-    public MarketDataProjection(TickQueueSubscription subscription, MarketState marketState, CandleHistory candles)
+    /// <param name="subscription">Its queue on the tick bus.</param>
+    /// <param name="marketState">The latest tick per instrument, kept here.</param>
+    /// <param name="candles">The candles, kept here.</param>
+    /// <param name="closedBars">Where candles are published as they close (to be stored), if anywhere.</param>
+    public MarketDataProjection(TickQueueSubscription subscription, MarketState marketState, CandleHistory candles, EventStream<Bar>? closedBars = null)
     {
+        _closedBars = closedBars;
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(marketState);
         ArgumentNullException.ThrowIfNull(candles);
@@ -48,7 +55,10 @@ public sealed class MarketDataProjection
                     for (var i = 0; i < count; i++)
                     {
                         MarketState.Update(in batch[i]);
-                        Candles.Update(in batch[i], out _);
+                        if (Candles.Update(in batch[i], out var closed))
+                        {
+                            _closedBars?.Publish(closed);
+                        }
                     }
 
                     Interlocked.Add(ref _applied, count);

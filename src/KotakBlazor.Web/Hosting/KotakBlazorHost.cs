@@ -25,6 +25,7 @@ public static class KotakBlazorHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddKotakDataAndAccounts();
         builder.AddKotakMarketData();
+        builder.AddKotakKernel();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
         builder.AddKotakHub();

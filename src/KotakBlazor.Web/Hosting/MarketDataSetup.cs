@@ -3,6 +3,7 @@ using KotakBlazor.Core.MarketData;
 using KotakBlazor.Core.MarketData.Bars;
 using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Core.MarketData.Ingestion;
+using KotakBlazor.Core.Messaging;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Market;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,8 @@ public static class MarketDataSetup
         services.AddSingleton(provider => new MarketDataProjection(
             provider.GetRequiredService<TickBus>().SubscribeQueue(),
             provider.GetRequiredService<MarketState>(),
-            provider.GetRequiredService<CandleHistory>()));
+            provider.GetRequiredService<CandleHistory>(),
+            provider.GetRequiredService<EventStream<Bar>>()));
         services.AddSingleton<SimulatedMarketFeed>();
         services.AddSingleton<LiveMarket>();
         services.AddHostedService<MarketDataService>();

@@ -8,12 +8,14 @@ public static class HubSetup
     public static void AddKotakHub(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(options =>
-        {
-            options.MaximumReceiveMessageSize = 64 * 1024;
-            options.EnableDetailedErrors = false;
-        });
+            {
+                options.MaximumReceiveMessageSize = 64 * 1024;
+                options.EnableDetailedErrors = false;
+            })
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<HubSubscriptions>();
         builder.Services.AddHostedService<HubTickBroadcaster>();
+        builder.Services.AddHostedService<HubSignalBroadcaster>();
     }
 
     public static void MapKotakHub(this IEndpointRouteBuilder endpoints) =>

@@ -1,0 +1,8 @@
+namespace KotakBlazor.Core.Strategies;
+
+/// <summary>The strategies this build ships, in the order the catalogue shows them.</summary>
+public static class BuiltInStrategies
+{
+    /// <summary>Every built-in strategy definition.</summary>
+    public static IReadOnlyList<StrategyDefinition> All { get; } = [];
+}
