@@ -45,7 +45,7 @@ public static class ImpliedVolatility
     /// <summary>The iteration budget <see cref="Solve"/> uses unless told otherwise.</summary>
     public const int DefaultMaxIterations = 100;
 
-    /// <summary>Price tolerance as a fraction of max(spot, strike): 1e-12, about 26 paise per 10^9 rupees at NIFTY levels.</summary>
+    /// <summary>Price tolerance as a fraction of max(spot, strike): 1e-12, or 2.6e-8 rupees at NIFTY levels, well above the noise of the arithmetic.</summary>
     public const double RelativePriceTolerance = 1e-12;
 
     /// <summary>The volatility step (or bracket width) below which the solve stops: 1e-12.</summary>
