@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace KotakBlazor.Core.Tests.Indicators;
 
@@ -20,9 +19,10 @@ internal sealed class ReferenceCsv
 
     public IReadOnlyList<string[]> Rows { get; }
 
-    public static ReferenceCsv Load(string fileName, [CallerFilePath] string thisFile = "")
+    // The files are copied next to the test assembly, so the tests do not depend on the source tree.
+    public static ReferenceCsv Load(string fileName)
     {
-        var path = Path.Combine(Path.GetDirectoryName(thisFile)!, "ReferenceData", fileName);
+        var path = Path.Combine(AppContext.BaseDirectory, "Indicators", "ReferenceData", fileName);
         var lines = File.ReadAllLines(path).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
