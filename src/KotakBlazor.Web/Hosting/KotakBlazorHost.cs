@@ -22,7 +22,7 @@ public static class KotakBlazorHost
         // Package static assets (Radzen's CSS and JS) come from the build output outside Development too.
         builder.WebHost.UseStaticWebAssets();
         builder.AddKotakLogging();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddKotakClock();
         builder.AddKotakDataAndAccounts();
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
