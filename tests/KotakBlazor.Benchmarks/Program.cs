@@ -4,6 +4,7 @@ using KotakBlazor.Benchmarks;
 var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ingestion"] = IngestionScenario.RunAsync,
+    ["kernel"] = KernelScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
