@@ -85,5 +85,8 @@ public sealed partial class KernelCore
         public BarAggregator Aggregator { get; } = aggregator;
 
         public StrategySlot[] Subscribers { get; set; } = [];
+
+        /// <summary>The start of the bar <see cref="OnBar"/> delivered early, because a recorded bar completed it.</summary>
+        public DateTimeOffset? DeliveredStart { get; set; }
     }
 }

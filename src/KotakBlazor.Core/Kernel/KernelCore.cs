@@ -60,11 +60,7 @@ public sealed partial class KernelCore
             var feed = feeds[i];
             if (feed.Aggregator.Update(in tick, out var closed))
             {
-                var subscribers = feed.Subscribers;
-                for (var s = 0; s < subscribers.Length; s++)
-                {
-                    subscribers[s].DeliverBar(in closed);
-                }
+                Deliver(feed, in closed);
             }
         }
 
@@ -72,6 +68,50 @@ public sealed partial class KernelCore
         for (var w = 0; w < watchers.Length; w++)
         {
             watchers[w].DeliverTick(in tick);
+        }
+    }
+
+    /// <summary>
+    /// Handles one recorded bar, for a replay from bars instead of ticks: the clock moves to the
+    /// bar's end, the bar's close becomes the instrument's latest price (a tick with no quantity,
+    /// volume, bid or ask), and the bar is folded into every timeframe strategies asked for.
+    /// </summary>
+    /// <remarks>
+    /// A recorded bar is final, so a bar that completes an interval closes it at once, where a
+    /// tick can only close a bar when the next interval's first tick arrives. Strategies that
+    /// watch ticks hear nothing: there are no ticks. Not for the live path, which has ticks.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A strategy's timeframe is not a whole multiple of the bar's, so the bar cannot be folded into it.</exception>
+    public void OnBar(in Bar bar)
+    {
+        Now = bar.End;
+        _latest[bar.Instrument] = new Tick(bar.Instrument, bar.Close, 0, 0, 0, 0m, 0m, 0m, bar.End);
+        RollDayIfNeeded();
+        if (!_routes.TryGetValue(bar.Instrument, out var route))
+        {
+            return;
+        }
+
+        var feeds = route.Feeds;
+        for (var i = 0; i < feeds.Length; i++)
+        {
+            var feed = feeds[i];
+            if (feed.Aggregator.Timeframe.Minutes % bar.Timeframe.Minutes != 0)
+            {
+                throw new ArgumentException($"A {bar.Timeframe} bar cannot make {feed.Aggregator.Timeframe} bars: the strategy's timeframe must be a whole multiple of the data's.", nameof(bar));
+            }
+
+            if (feed.Aggregator.Update(in bar, out var closed) && closed.Start != feed.DeliveredStart)
+            {
+                Deliver(feed, in closed);
+            }
+
+            if (feed.Aggregator.TryGetForming(out var forming) && forming.End == bar.End)
+            {
+                // Remember it, so that the aggregator handing it back as closed on the next bar does not deliver it twice.
+                feed.DeliveredStart = forming.Start;
+                Deliver(feed, in forming);
+            }
         }
     }
 
@@ -126,6 +166,15 @@ public sealed partial class KernelCore
         Unsubscribe(slot);
         Publish(slot, removed: true, fault: null);
         return true;
+    }
+
+    private static void Deliver(BarFeed feed, in Bar closed)
+    {
+        var subscribers = feed.Subscribers;
+        for (var s = 0; s < subscribers.Length; s++)
+        {
+            subscribers[s].DeliverBar(in closed);
+        }
     }
 
     private void RollDayIfNeeded()

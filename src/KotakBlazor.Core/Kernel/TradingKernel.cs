@@ -49,7 +49,8 @@ public sealed partial class TradingKernel(KernelCore core, TickBus bus, ILogger<
                     handled++;
                 }
 
-                if (handled > 0)
+                // TryPeek, not Count: a single-reader unbounded channel cannot count and throws.
+                if (handled > 0 || _commands.Reader.TryPeek(out _))
                 {
                     continue;
                 }
