@@ -24,6 +24,7 @@ public static class KotakBlazorHost
         builder.AddKotakLogging();
         builder.AddKotakClock();
         builder.AddKotakDataAndAccounts();
+        builder.AddKotakTickRecording();
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
         builder.AddKotakAuth();

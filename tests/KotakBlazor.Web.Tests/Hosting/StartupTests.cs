@@ -45,4 +45,19 @@ public sealed class StartupTests
         using var client = first.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
+
+    [Fact]
+    public async Task With_recording_on_accepted_ticks_are_written_in_the_replay_format()
+    {
+        await using var app = await LoopbackApp.StartAsync(new Dictionary<string, string> { ["Recording:Enabled"] = "true" });
+        await MarketWait.UntilTicksFlowAsync(app, 50);
+
+        // Stopping flushes the recorder; the fixture deletes the folder only when disposed.
+        await app.App.StopAsync();
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(app.DataFolder, "ticks"), "ticks-*.csv"));
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal("timestamp,symbol,ltp,qty,volume,oi", lines[0]);
+        Assert.True(lines.Length > 50, $"only {lines.Length} lines recorded");
+    }
 }
