@@ -12,5 +12,9 @@ public static class BuiltInStrategies
         RsiStrategy.Definition,
         VwapBreakoutStrategy.Definition,
         MeanReversionStrategy.Definition,
+        ShortStraddleStrategy.Definition,
+        IronCondorStrategy.Definition,
+        BullCallSpreadStrategy.Definition,
+        BearPutSpreadStrategy.Definition,
     ];
 }

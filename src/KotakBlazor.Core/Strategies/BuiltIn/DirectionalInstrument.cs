@@ -21,19 +21,27 @@ internal static class DirectionalInstrument
         }
 
         var name = UnderlyingNames.Canonical(configured.Underlying);
+        var nearest = NearestFuture(catalog, name);
+        return nearest ?? throw new ArgumentException(
+            $"{configured.TradingSymbol} is an index and cannot be ordered, and no {name} future is listed to trade in its place.",
+            nameof(configured));
+    }
+
+    /// <summary>The listed future of <paramref name="underlying"/> (a derivative name, e.g. NIFTY) that expires first; null when none is listed.</summary>
+    public static Instrument? NearestFuture(IInstrumentCatalog catalog, string underlying)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
         Instrument? nearest = null;
         foreach (var instrument in catalog.All)
         {
             if (instrument is { Type: InstrumentType.Future, Expiry: { } expiry }
-                && UnderlyingNames.Canonical(instrument.Underlying) == name
+                && UnderlyingNames.Canonical(instrument.Underlying) == underlying
                 && (nearest is null || expiry < nearest.Expiry || (expiry == nearest.Expiry && instrument.Id.Token < nearest.Id.Token)))
             {
                 nearest = instrument;
             }
         }
 
-        return nearest ?? throw new ArgumentException(
-            $"{configured.TradingSymbol} is an index and cannot be ordered, and no {name} future is listed to trade in its place.",
-            nameof(configured));
+        return nearest;
     }
 }
