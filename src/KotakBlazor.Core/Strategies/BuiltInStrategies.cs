@@ -1,11 +1,20 @@
+using KotakBlazor.Core.Strategies.BuiltIn;
+
 namespace KotakBlazor.Core.Strategies;
 
-/// <summary>
-/// The strategies that ship with the application: what the strategy page offers and what the
-/// command-line backtest can run by key. Every entry needs a unique <see cref="StrategyDefinition.Key"/>.
-/// </summary>
+/// <summary>The strategies this build ships, in the order the catalogue shows them.</summary>
 public static class BuiltInStrategies
 {
-    /// <summary>Every built-in definition, in the order screens list them.</summary>
-    public static IReadOnlyList<StrategyDefinition> All { get; } = [];
+    /// <summary>Every built-in strategy definition.</summary>
+    public static IReadOnlyList<StrategyDefinition> All { get; } =
+    [
+        EmaCrossoverStrategy.Definition,
+        RsiStrategy.Definition,
+        VwapBreakoutStrategy.Definition,
+        MeanReversionStrategy.Definition,
+        ShortStraddleStrategy.Definition,
+        IronCondorStrategy.Definition,
+        BullCallSpreadStrategy.Definition,
+        BearPutSpreadStrategy.Definition,
+    ];
 }
