@@ -27,7 +27,9 @@ internal static class KernelScenario
     public static Task RunAsync()
     {
         var (catalog, tickSets) = Build();
-        var strategies = BuiltInStrategies.All;
+        // Optional: `kernel key1 key2` runs only those strategy kinds (to find a slow one).
+        var only = Environment.GetCommandLineArgs().SkipWhile(a => !a.Equals("kernel", StringComparison.OrdinalIgnoreCase)).Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var strategies = BuiltInStrategies.All.Where(d => only.Count == 0 || only.Contains(d.Key)).ToList();
         Console.WriteLine($"# Kernel: {strategies.Count} strategy kinds, {catalog.All.Count} instruments, {TicksPerRun:N0} ticks per run, {Runs} runs");
         var results = new List<(double TicksPerSecond, double BytesPerTick, int Signals, double P50, double P99, int Strategies)>();
         for (var run = -1; run < Runs; run++)

@@ -176,7 +176,7 @@ public sealed partial class KernelCore
                 metadata ?? new Dictionary<string, string>());
             _signalsToday++;
             _lastSignalAt = kernel.Now;
-            kernel.RefreshStatuses();
+            kernel.RefreshStatus(this);
             kernel._events.SignalRaised(signal);
         }
 

@@ -208,4 +208,21 @@ public sealed partial class KernelCore
 
     private void RefreshStatuses() =>
         Volatile.Write(ref _statuses, [.. _slots.Values.Select(s => s.Status).OrderBy(s => s.Config.Name, StringComparer.OrdinalIgnoreCase)]);
+
+    // After a signal only one status changed: copy the array and swap that entry, rather than
+    // rebuilding and sorting every status on the hot path.
+    private void RefreshStatus(StrategySlot slot)
+    {
+        var current = Volatile.Read(ref _statuses);
+        var index = Array.FindIndex(current, s => s.Id == slot.Settings.Id);
+        if (index < 0)
+        {
+            RefreshStatuses();
+            return;
+        }
+
+        var copy = (StrategyStatus[])current.Clone();
+        copy[index] = slot.Status;
+        Volatile.Write(ref _statuses, copy);
+    }
 }
