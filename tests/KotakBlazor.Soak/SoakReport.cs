@@ -32,11 +32,16 @@ public sealed class SoakReport
         LoggedWarnings = loggedProblems.Warnings;
         LoggedErrors = loggedProblems.Errors;
 
+        // Samples are due every interval but land a little late; half an interval of slack keeps
+        // the sample due at the window's start (minute 10 of 30) inside it.
+        var slack = options.IntervalSeconds / 60 / 2;
         var end = samples[^1].Minutes;
-        var window = samples.Where(s => s.Minutes >= end - WindowMinutes - 1e-9).ToList();
+        var window = samples.Where(s => s.Minutes >= end - WindowMinutes - slack).ToList();
         SlopeFromMinutes = window[0].Minutes;
         (SlopeMbPerHour, SlopeStandardError) = LeastSquaresSlope(window);
-        RssAt10Min = samples.Where(s => s.Minutes >= 10 - 1e-9).Select(s => (double?)s.RssMb).FirstOrDefault();
+        WindowMinRssMb = window.Min(s => s.RssMb);
+        WindowMaxRssMb = window.Max(s => s.RssMb);
+        RssAt10Min = samples.Where(s => s.Minutes >= 10 - slack).Select(s => (double?)s.RssMb).FirstOrDefault();
         RssAtEnd = samples[^1].RssMb;
         MaxRssMb = samples.Max(s => s.RssMb);
         MinPagesLive = samples.Skip(1).Min(s => s.PagesLive);
@@ -70,6 +75,11 @@ public sealed class SoakReport
 
     public double SlopeStandardError { get; }
 
+    /// <summary>The lowest and highest RSS inside the slope's window: a step the slope averages away shows here.</summary>
+    public double WindowMinRssMb { get; }
+
+    public double WindowMaxRssMb { get; }
+
     /// <summary>The fewest dashboards whose price moved between two samples (the first sample excluded).</summary>
     public int MinPagesLive { get; }
 
@@ -96,8 +106,8 @@ public sealed class SoakReport
         text.AppendLine($"- dashboards: {Dashboards}, sampled every {IntervalSeconds:0.#} s for {end:F1} min (minute 0 = every dashboard live, {AppUptimeAtStartMinutes:F1} min after the app started)");
         text.AppendLine($"- RSS at 10 min: {(RssAt10Min is { } at10 ? $"{at10:F1} MB" : "n/a (run shorter than 10 min)")}");
         text.AppendLine($"- RSS at {end:F1} min: {RssAtEnd:F1} MB");
-        text.AppendLine($"- RSS max over the samples: {MaxRssMb:F1} MB; peak RSS (VmHWM, start-up included): {PeakRssMb:F1} MB");
-        text.AppendLine($"- slope of RSS over minutes {SlopeFromMinutes:F1}–{end:F1} (least squares): {SlopeMbPerHour:+0.0;-0.0;0.0} MB/hour (standard error {SlopeStandardError:F1})");
+        text.AppendLine($"- RSS max over the samples: {MaxRssMb:F1} MB; peak RSS (VmHWM, start-up included; the kernel updates it lazily, so it can read a little under a sample): {PeakRssMb:F1} MB");
+        text.AppendLine($"- slope of RSS over minutes {SlopeFromMinutes:F1}–{end:F1} (least squares): {SlopeMbPerHour:+0.0;-0.0;0.0} MB/hour (standard error {SlopeStandardError:F1}); RSS within that window {WindowMinRssMb:F1}–{WindowMaxRssMb:F1} MB");
         text.AppendLine($"- dashboards whose NIFTY 50 price moved between samples: at least {MinPagesLive} of {Dashboards} every time");
         text.AppendLine($"- app log lines: {LoggedWarnings} warning, {LoggedErrors} error");
         text.AppendLine($"- under {LimitMb:F0} MB: {YesNo(UnderLimit)}; flat (slope < {FlatMbPerHour:F0} MB/hour): {YesNo(Flat)}{(VerdictWithinNoise ? " (within two standard errors of the limit: a longer run would settle it)" : "")}");
@@ -123,6 +133,8 @@ public sealed class SoakReport
                 SlopeFromMinutes,
                 SlopeMbPerHour,
                 SlopeStandardError,
+                WindowMinRssMb,
+                WindowMaxRssMb,
                 MinPagesLive,
                 LoggedWarnings,
                 LoggedErrors,
