@@ -17,6 +17,9 @@ internal sealed class ChartOverlays
     private readonly ExponentialMovingAverage _ema = new(EmaPeriod);
     private readonly SessionVwap _vwap = new();
 
+    // The closes the EMA seeds on, so the bar that completes the seed can be previewed too.
+    private decimal _seedSum;
+
     /// <summary>The start of the last closed bar taken in; bars up to it are ignored.</summary>
     public DateTimeOffset LastClosed { get; private set; }
 
@@ -25,6 +28,7 @@ internal sealed class ChartOverlays
     {
         _ema.Reset();
         _vwap.Reset();
+        _seedSum = 0m;
         LastClosed = default;
         var ema = new List<ChartPoint>();
         var vwap = new List<ChartPoint>();
@@ -50,6 +54,11 @@ internal sealed class ChartOverlays
         }
 
         LastClosed = bar.Start;
+        if (!_ema.IsReady)
+        {
+            _seedSum += bar.Close;
+        }
+
         _ema.Update(bar.Close);
         _vwap.Update(in bar);
         var time = bar.Start.ToUnixTimeSeconds();
@@ -62,7 +71,9 @@ internal sealed class ChartOverlays
     public OverlayUpdate Preview(in Bar bar)
     {
         var time = bar.Start.ToUnixTimeSeconds();
-        ChartPoint? ema = _ema.IsReady ? new ChartPoint(time, _ema.Value + (_ema.Alpha * (bar.Close - _ema.Value))) : null;
+        ChartPoint? ema = _ema.IsReady
+            ? new ChartPoint(time, _ema.Value + (_ema.Alpha * (bar.Close - _ema.Value)))
+            : _ema.Count == EmaPeriod - 1 ? new ChartPoint(time, (_seedSum + bar.Close) / EmaPeriod) : null;
 
         var typical = (bar.High + bar.Low + bar.Close) / 3m;
         var sameSession = _vwap.Count > 0 && IndianMarketTime.IstDate(bar.Start) == _vwap.SessionDate;
