@@ -3,6 +3,7 @@ using KotakBlazor.Core.MarketData.Bars;
 using KotakBlazor.Core.Messaging;
 using KotakBlazor.Core.Strategies;
 using KotakBlazor.Web.Strategies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KotakBlazor.Web.Hosting;
 
@@ -16,8 +17,10 @@ public static class KernelSetup
         services.AddSingleton<IKernelEvents>(provider => provider.GetRequiredService<KernelEventStreams>());
         services.AddSingleton<KernelCore>();
         services.AddSingleton<TradingKernel>();
-        services.AddSingleton(new StrategyCatalog(BuiltInStrategies.All));
+        // TryAdd: a host (a test, a deployment with extra strategies) may register its own catalogue first.
+        services.TryAddSingleton(new StrategyCatalog(BuiltInStrategies.All));
         services.AddSingleton<StrategyManager>();
+        services.AddScoped<StrategyDesk>();
         services.AddSingleton<EventStream<Bar>>();
         services.AddHostedService<BarWriter>();
         services.AddHostedService<SignalWriter>();

@@ -4,6 +4,7 @@ using KotakBlazor.Core.MarketData.Bars;
 using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Core.MarketData.Ingestion;
 using KotakBlazor.Core.Messaging;
+using KotakBlazor.Core.Options;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Market;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,10 @@ public static class MarketDataSetup
             provider.GetRequiredService<EventStream<Bar>>()));
         services.AddSingleton<SimulatedMarketFeed>();
         services.AddSingleton<LiveMarket>();
+        services.Configure<OptionChainOptions>(builder.Configuration.GetSection(OptionChainOptions.SectionName));
+        services.AddSingleton<OpenInterestTracker>();
+        services.AddSingleton<OptionChains>();
+        services.AddHostedService<OpenInterestRecorder>();
         services.AddHostedService<MarketDataService>();
     }
 }

@@ -31,15 +31,18 @@ public sealed partial class LoopbackApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<LoopbackApp> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="dataFolder">The data folder; a new temporary one when null.</param>
+    /// <param name="configure">Runs before the app registers its own services (e.g. to register a test strategy catalogue).</param>
+    public static async Task<LoopbackApp> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(settings, dataFolder ??= NewDataFolder());
+        var app = Build(settings, dataFolder ??= NewDataFolder(), configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LoopbackApp(app, new Uri(address), dataFolder);
     }
 
-    public static WebApplication Build(IDictionary<string, string>? settings, string dataFolder)
+    public static WebApplication Build(IDictionary<string, string>? settings, string dataFolder, Action<WebApplicationBuilder>? configure = null)
     {
         var args = new Dictionary<string, string>
         {
@@ -55,7 +58,7 @@ public sealed partial class LoopbackApp : IAsyncDisposable
             args[key] = value;
         }
 
-        return KotakBlazorHost.Build([.. args.Select(kv => $"--{kv.Key}={kv.Value}")]);
+        return KotakBlazorHost.Build([.. args.Select(kv => $"--{kv.Key}={kv.Value}")], configure);
     }
 
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "kotakblazor-web-tests", Guid.NewGuid().ToString("N"));

@@ -1,0 +1,100 @@
+using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.MarketData;
+using KotakBlazor.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace KotakBlazor.Web.Market;
+
+/// <summary>
+/// Option chains for the screens: which underlyings have options and on which expiries, and
+/// the chain itself, built from the latest ticks at most once a second per underlying and
+/// expiry however many pages show it.
+/// </summary>
+public sealed class OptionChains
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly IInstrumentCatalog _catalog;
+    private readonly MarketState _state;
+    private readonly OpenInterestTracker _openInterest;
+    private readonly TimeProvider _time;
+    private readonly OptionChainOptions _options;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Underlying, DateOnly Expiry), (DateTimeOffset BuiltAt, OptionChainSnapshot Chain)> _cache = [];
+    private readonly Lazy<IReadOnlyList<OptionUnderlying>> _underlyings;
+
+    public OptionChains(IInstrumentCatalog catalog, MarketState state, OpenInterestTracker openInterest, TimeProvider time, IOptions<OptionChainOptions> options)
+    {
+        _catalog = catalog;
+        _state = state;
+        _openInterest = openInterest;
+        _time = time;
+        _options = options.Value;
+        _underlyings = new Lazy<IReadOnlyList<OptionUnderlying>>(FindUnderlyings);
+    }
+
+    /// <summary>Underlyings with listed options, the most contracts first (NIFTY before stocks).</summary>
+    public IReadOnlyList<OptionUnderlying> Underlyings => _underlyings.Value;
+
+    /// <summary>The chain of one underlying and expiry; null until the underlying has a price.</summary>
+    public OptionChainSnapshot? Build(OptionUnderlying underlying, DateOnly expiry)
+    {
+        ArgumentNullException.ThrowIfNull(underlying);
+        var now = _time.GetUtcNow();
+        var key = (underlying.Name, expiry);
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(key, out var cached) && now - cached.BuiltAt < MaxAge)
+            {
+                return cached.Chain;
+            }
+        }
+
+        if (!TrySpot(underlying, out var spot))
+        {
+            return null;
+        }
+
+        var chain = OptionChainBuilder.Build(
+            underlying.Options,
+            underlying.Name,
+            expiry,
+            spot,
+            now,
+            _options.RiskFreeRate,
+            _state,
+            _openInterest,
+            _options.DividendYield);
+        lock (_gate)
+        {
+            _cache[key] = (now, chain);
+        }
+
+        return chain;
+    }
+
+    // The index (or stock) itself; a chain on an underlying that has not ticked has no ATM to show.
+    private bool TrySpot(OptionUnderlying underlying, out decimal spot)
+    {
+        spot = 0m;
+        if (underlying.Spot is { } id && _state.TryGetLatest(id, out var tick) && tick.LastPrice > 0)
+        {
+            spot = tick.LastPrice;
+        }
+
+        return spot > 0;
+    }
+
+    private List<OptionUnderlying> FindUnderlyings()
+    {
+        var result = new List<OptionUnderlying>();
+        foreach (var group in _catalog.All.Where(i => i.Type == InstrumentType.Option).GroupBy(i => i.Underlying, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
+        {
+            var spot = _catalog.All.FirstOrDefault(i => (i.Type is InstrumentType.Index or InstrumentType.Equity) && string.Equals(i.Underlying, group.Key, StringComparison.Ordinal));
+            var expiries = group.Select(i => i.Expiry).OfType<DateOnly>().Distinct().Order().ToArray();
+            result.Add(new OptionUnderlying(group.Key, spot?.Id, spot?.TradingSymbol, expiries, [.. group]));
+        }
+
+        return result;
+    }
+}
