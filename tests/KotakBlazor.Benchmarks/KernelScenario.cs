@@ -19,14 +19,14 @@ namespace KotakBlazor.Benchmarks;
 /// </summary>
 internal static class KernelScenario
 {
-    private const int Stocks = 40;
     private const int TicksPerRun = 2_000_000;
     private const int Runs = 5;
-    private static readonly DateTimeOffset Open = new(2026, 11, 23, 3, 45, 0, TimeSpan.Zero); // Monday 09:15 IST
 
     public static Task RunAsync()
     {
-        var (catalog, tickSets) = Build();
+        var market = new SyntheticMarket();
+        var catalog = market.Catalog;
+        var tickSets = market.Ticks(SyntheticMarket.FirstOpen, ticksPerSession: TicksPerRun, sessions: 1).ToArray();
         // Optional: `kernel key1 key2` runs only those strategy kinds (to find a slow one).
         var only = Environment.GetCommandLineArgs().SkipWhile(a => !a.Equals("kernel", StringComparison.OrdinalIgnoreCase)).Skip(1).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var strategies = BuiltInStrategies.All.Where(d => only.Count == 0 || only.Contains(d.Key)).ToList();
@@ -54,22 +54,7 @@ internal static class KernelScenario
     {
         var events = new CountingEvents();
         var kernel = new KernelCore(catalog, events);
-        var count = 0;
-        foreach (var definition in definitions)
-        {
-            var targets = definition.Instruments == StrategyInstruments.OptionsOnUnderlying
-                ? catalog.All.Where(i => i.TradingSymbol == "Nifty 50")
-                : catalog.All.Where(i => i.Type == InstrumentType.Equity);
-            foreach (var instrument in targets)
-            {
-                var config = new StrategyConfig(Guid.NewGuid(), definition.Key, $"{definition.Key} {instrument.TradingSymbol}", [instrument.Id], Timeframe.OneMinute, 1, ProductType.Mis, new Dictionary<string, string>(), true);
-                if (StrategySettings.TryCreate(definition, config, catalog, out var settings, out _))
-                {
-                    kernel.Add(settings!);
-                    count++;
-                }
-            }
-        }
+        var count = AddEverywhere(kernel, catalog, definitions);
 
         // Pass 1: throughput and allocation, nothing but OnTick in the loop.
         GC.Collect();
@@ -112,65 +97,31 @@ internal static class KernelScenario
         return (ticks.Length / watch.Elapsed.TotalSeconds, bytesPerTick, signals, Percentile(0.5), Percentile(0.99), count);
     }
 
-    private static (InstrumentCatalog, Tick[]) Build()
+    /// <summary>Adds each directional kind to every stock and each option kind to NIFTY; returns how many run.</summary>
+    internal static int AddEverywhere(KernelCore kernel, InstrumentCatalog catalog, IReadOnlyList<StrategyDefinition> definitions)
     {
-        var instruments = new List<Instrument>();
-        for (var s = 0; s < Stocks; s++)
+        var count = 0;
+        foreach (var definition in definitions)
         {
-            instruments.Add(new Instrument(new InstrumentId(ExchangeSegment.NseCm, 10_000 + s), $"STOCK{s:00}-EQ", $"STOCK{s:00}", $"Stock {s}", InstrumentType.Equity, $"STOCK{s:00}", 1, 0.05m, 0));
-        }
-
-        var nifty = new Instrument(new InstrumentId(ExchangeSegment.NseCm, 26000), "Nifty 50", "NIFTY", "NIFTY 50 index", InstrumentType.Index, "NIFTY", 1, 0.01m, 0);
-        var expiry = new DateOnly(2026, 11, 24);
-        instruments.Add(nifty);
-        instruments.Add(new Instrument(new InstrumentId(ExchangeSegment.NseFo, 50_000), "NIFTY26NOVFUT", "NIFTY", "NIFTY NOV FUT", InstrumentType.Future, "NIFTY", 65, 0.05m, 1800, expiry));
-        var options = new List<Instrument>();
-        for (var k = -10; k <= 10; k++)
-        {
-            var strike = 26000m + (k * 50);
-            foreach (var type in new[] { OptionType.Call, OptionType.Put })
+            var targets = definition.Instruments == StrategyInstruments.OptionsOnUnderlying
+                ? catalog.All.Where(i => i.TradingSymbol == "Nifty 50")
+                : catalog.All.Where(i => i.Type == InstrumentType.Equity);
+            foreach (var instrument in targets)
             {
-                var token = 60_000 + ((k + 10) * 2) + (type == OptionType.Call ? 0 : 1);
-                var symbol = string.Create(CultureInfo.InvariantCulture, $"NIFTY26NOV{strike:0}{(type == OptionType.Call ? "CE" : "PE")}");
-                options.Add(new Instrument(new InstrumentId(ExchangeSegment.NseFo, token), symbol, "NIFTY", symbol, InstrumentType.Option, "NIFTY", 65, 0.05m, 1800, expiry, strike, type));
+                var config = new StrategyConfig(Guid.NewGuid(), definition.Key, $"{definition.Key} {instrument.TradingSymbol}", [instrument.Id], Timeframe.OneMinute, 1, ProductType.Mis, new Dictionary<string, string>(), true);
+                if (StrategySettings.TryCreate(definition, config, catalog, out var settings, out _))
+                {
+                    kernel.Add(settings!);
+                    count++;
+                }
             }
         }
 
-        instruments.AddRange(options);
-        var catalog = new InstrumentCatalog(instruments);
-        var random = new Random(42);
-        var quoted = instruments.Where(i => i.Type != InstrumentType.Option).ToList();
-        var prices = quoted.ToDictionary(i => i.Id, i => i.Type == InstrumentType.Equity ? 500m + (random.Next(0, 2000)) : 26000m);
-        var volumes = instruments.ToDictionary(i => i.Id, _ => 0L);
-        var ticks = new Tick[TicksPerRun];
-        var time = Open;
-        for (var i = 0; i < ticks.Length; i++)
-        {
-            // Every 50th tick is an option quote, priced from the index so option strategies find coherent premiums.
-            time = time.AddMilliseconds(2);
-            if (i % 50 == 49)
-            {
-                var option = options[random.Next(options.Count)];
-                var spot = (double)prices[nifty.Id];
-                var years = Math.Max(1e-4, (expiry.ToDateTime(new TimeOnly(10, 0)) - time.UtcDateTime).TotalDays / 365.0);
-                var premium = option.RoundToTick(Math.Max(0.05m, (decimal)BlackScholes.Price(option.OptionType!.Value, spot, (double)option.Strike!.Value, years, 0.13, 0.065)));
-                volumes[option.Id] += 65;
-                ticks[i] = new Tick(option.Id, premium, 65, volumes[option.Id], 100_000, premium - 0.05m, premium + 0.05m, premium, time);
-                continue;
-            }
-
-            var instrument = quoted[random.Next(quoted.Count)];
-            var price = prices[instrument.Id];
-            price = instrument.RoundToTick(Math.Max(1m, price * (1m + ((decimal)(random.NextDouble() - 0.5) * 0.002m))));
-            prices[instrument.Id] = price;
-            volumes[instrument.Id] += 10;
-            ticks[i] = new Tick(instrument.Id, price, 10, volumes[instrument.Id], 0, price - 0.05m, price + 0.05m, price, time);
-        }
-
-        return (catalog, ticks);
+        return count;
     }
 
-    private sealed class CountingEvents : IKernelEvents
+    /// <summary>Counts signals; reports a strategy that stopped on an error.</summary>
+    internal sealed class CountingEvents : IKernelEvents
     {
         public int Signals { get; private set; }
 
