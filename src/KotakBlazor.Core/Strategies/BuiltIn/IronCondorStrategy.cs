@@ -13,42 +13,20 @@ namespace KotakBlazor.Core.Strategies.BuiltIn;
 /// wings cap the loss. Exits when the spot reaches a short strike, at a profit target on the net
 /// credit, or at the exit time.
 /// </summary>
-public sealed class IronCondorStrategy : Strategy
+public sealed class IronCondorStrategy : DailyShortOptionsStrategy
 {
-    private readonly Instrument _underlying;
-    private readonly TimeOnly _entryTime;
-    private readonly TimeOnly _exitTime;
-    private readonly bool _byDelta;
-    private readonly decimal _distance;
-    private readonly double _targetDelta;
     private readonly decimal _wingWidth;
-    private readonly string _expiryChoice;
     private readonly decimal _targetPercent;
-    private readonly OptionPosition _position;
-    private IReadOnlyList<Instrument>? _options;
     private decimal _shortCall;
     private decimal _shortPut;
 
     /// <summary>Creates the strategy from checked settings.</summary>
     /// <exception cref="ArgumentException">The entry time is not before the exit time.</exception>
     public IronCondorStrategy(StrategySettings settings)
-        : base(settings)
+        : base(settings, "shortDistance")
     {
-        _underlying = settings.Instruments[0];
-        _entryTime = settings.TimeOfDay("entryTime");
-        _exitTime = settings.TimeOfDay("exitTime");
-        if (_entryTime >= _exitTime)
-        {
-            throw new ArgumentException($"The entry time ({_entryTime:HH\\:mm}) must be before the exit time ({_exitTime:HH\\:mm}).", nameof(settings));
-        }
-
-        _byDelta = settings.Choice(OptionContracts.StrikeSelectionParameter.Name) == OptionContracts.ByDelta;
-        _distance = settings.Integer("shortDistance");
-        _targetDelta = (double)settings.Decimal("targetDelta");
         _wingWidth = settings.Integer("wingWidth");
-        _expiryChoice = settings.Choice(OptionContracts.ExpiryParameter.Name);
         _targetPercent = settings.Decimal("targetPercent");
-        _position = new OptionPosition(settings);
     }
 
     /// <summary>The catalogue entry.</summary>
@@ -73,37 +51,9 @@ public sealed class IronCondorStrategy : Strategy
         settings => new IronCondorStrategy(settings));
 
     /// <inheritdoc />
-    public override void OnBar(in Bar bar, IStrategyContext context)
+    protected override void TryEnter(IStrategyContext context, OptionChainSnapshot chain, DateOnly expiry, decimal spot)
     {
-        if (bar.Instrument != _underlying.Id)
-        {
-            return;
-        }
-
-        if (_position.IsOpen)
-        {
-            ExitIfDue(context);
-            return;
-        }
-
-        var ist = IndianMarketTime.ToIst(context.Now);
-        var time = TimeOnly.FromDateTime(ist.DateTime);
-        if (_position.LastEntryDate == DateOnly.FromDateTime(ist.DateTime) || time < _entryTime || time >= _exitTime)
-        {
-            return;
-        }
-
-        _options ??= OptionContracts.OptionsOf(context.Instruments, _underlying);
-        var spot = context.TryGetLatest(_underlying.Id, out var tick) && tick.LastPrice > 0m ? tick.LastPrice : bar.Close;
-        if (OptionContracts.ChooseExpiry(_options, context.Now, _expiryChoice) is not { } expiry)
-        {
-            return;
-        }
-
-        var chain = OptionContracts.Chain(context, _options, _underlying, expiry, spot);
-        var (shortCall, shortPut) = _byDelta
-            ? (OptionContracts.NearestDelta(chain, OptionType.Call, _targetDelta), OptionContracts.NearestDelta(chain, OptionType.Put, _targetDelta))
-            : (OptionContracts.NearestRow(chain, spot + _distance)?.Call, OptionContracts.NearestRow(chain, spot - _distance)?.Put);
+        var (shortCall, shortPut) = ShortStrikes(chain, spot);
         if (shortCall?.Instrument.Strike is not { } callStrike || shortPut?.Instrument.Strike is not { } putStrike || callStrike <= putStrike)
         {
             return;
@@ -146,39 +96,37 @@ public sealed class IronCondorStrategy : Strategy
             ["longPutStrike"] = SignalText.Number(putStrike - _wingWidth),
             ["maxLoss"] = SignalText.Number(_wingWidth - credit),
         };
-        _position.Open(context, legs, 0m, _targetPercent, confidence, reason, metadata);
-        if (_position.IsOpen)
+        Position.Open(context, legs, 0m, _targetPercent, confidence, reason, metadata);
+        if (Position.IsOpen)
         {
             _shortCall = callStrike;
             _shortPut = putStrike;
-            context.WatchTicks(_underlying.Id);
+            context.WatchTicks(Underlying.Id);
         }
     }
 
     /// <inheritdoc />
-    public override void OnTick(in Tick tick, IStrategyContext context) => ExitIfDue(context);
-
-    private void ExitIfDue(IStrategyContext context)
+    protected override void ExitIfDue(IStrategyContext context)
     {
-        if (!_position.IsOpen)
+        if (!Position.IsOpen)
         {
             return;
         }
 
         string? reason = null;
-        if (context.TryGetLatest(_underlying.Id, out var spotTick) && (spotTick.LastPrice >= _shortCall || spotTick.LastPrice <= _shortPut))
+        if (context.TryGetLatest(Underlying.Id, out var spotTick) && (spotTick.LastPrice >= _shortCall || spotTick.LastPrice <= _shortPut))
         {
             var strike = spotTick.LastPrice >= _shortCall ? _shortCall : _shortPut;
             reason = SignalText.Of($"Spot {spotTick.LastPrice:0.00} breached the short {(strike == _shortCall ? "call" : "put")} strike {strike:0.##}");
         }
 
-        reason ??= _position.ExitReason(context, _exitTime);
+        reason ??= Position.ExitReason(context, ExitTime);
         if (reason is null)
         {
             return;
         }
 
-        _position.Close(context, reason, new() { ["spot"] = SignalText.Number(spotTick.LastPrice) });
-        context.UnwatchTicks(_underlying.Id);
+        Position.Close(context, reason, new() { ["spot"] = SignalText.Number(spotTick.LastPrice) });
+        context.UnwatchTicks(Underlying.Id);
     }
 }

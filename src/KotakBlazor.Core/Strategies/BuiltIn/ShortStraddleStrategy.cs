@@ -12,42 +12,20 @@ namespace KotakBlazor.Core.Strategies.BuiltIn;
 /// or delta), then watches the legs and buys both back on a stop-loss or target on the combined
 /// premium, or at the exit time.
 /// </summary>
-public sealed class ShortStraddleStrategy : Strategy
+public sealed class ShortStraddleStrategy : DailyShortOptionsStrategy
 {
-    private readonly Instrument _underlying;
-    private readonly TimeOnly _entryTime;
-    private readonly TimeOnly _exitTime;
     private readonly decimal _minAtmIv;
-    private readonly bool _byDelta;
-    private readonly decimal _distance;
-    private readonly double _targetDelta;
-    private readonly string _expiryChoice;
     private readonly decimal _stopPercent;
     private readonly decimal _targetPercent;
-    private readonly OptionPosition _position;
-    private IReadOnlyList<Instrument>? _options;
 
     /// <summary>Creates the strategy from checked settings.</summary>
     /// <exception cref="ArgumentException">The entry time is not before the exit time.</exception>
     public ShortStraddleStrategy(StrategySettings settings)
-        : base(settings)
+        : base(settings, "strikeDistance")
     {
-        _underlying = settings.Instruments[0];
-        _entryTime = settings.TimeOfDay("entryTime");
-        _exitTime = settings.TimeOfDay("exitTime");
-        if (_entryTime >= _exitTime)
-        {
-            throw new ArgumentException($"The entry time ({_entryTime:HH\\:mm}) must be before the exit time ({_exitTime:HH\\:mm}).", nameof(settings));
-        }
-
         _minAtmIv = settings.Decimal("minAtmIv");
-        _byDelta = settings.Choice(OptionContracts.StrikeSelectionParameter.Name) == OptionContracts.ByDelta;
-        _distance = settings.Integer("strikeDistance");
-        _targetDelta = (double)settings.Decimal("targetDelta");
-        _expiryChoice = settings.Choice(OptionContracts.ExpiryParameter.Name);
         _stopPercent = settings.Decimal("stopLossPercent");
         _targetPercent = settings.Decimal("targetPercent");
-        _position = new OptionPosition(settings);
     }
 
     /// <summary>The catalogue entry.</summary>
@@ -73,43 +51,15 @@ public sealed class ShortStraddleStrategy : Strategy
         settings => new ShortStraddleStrategy(settings));
 
     /// <inheritdoc />
-    public override void OnBar(in Bar bar, IStrategyContext context)
+    protected override void TryEnter(IStrategyContext context, OptionChainSnapshot chain, DateOnly expiry, decimal spot)
     {
-        if (bar.Instrument != _underlying.Id)
-        {
-            return;
-        }
-
-        if (_position.IsOpen)
-        {
-            ExitIfDue(context);
-            return;
-        }
-
-        var ist = IndianMarketTime.ToIst(context.Now);
-        var time = TimeOnly.FromDateTime(ist.DateTime);
-        if (_position.LastEntryDate == DateOnly.FromDateTime(ist.DateTime) || time < _entryTime || time >= _exitTime)
-        {
-            return;
-        }
-
-        _options ??= OptionContracts.OptionsOf(context.Instruments, _underlying);
-        var spot = context.TryGetLatest(_underlying.Id, out var tick) && tick.LastPrice > 0m ? tick.LastPrice : bar.Close;
-        if (OptionContracts.ChooseExpiry(_options, context.Now, _expiryChoice) is not { } expiry)
-        {
-            return;
-        }
-
-        var chain = OptionContracts.Chain(context, _options, _underlying, expiry, spot);
         var atmIv = OptionContracts.AtmImpliedVolatility(chain);
         if (_minAtmIv > 0m && (atmIv is not { } iv || (decimal)iv * 100m < _minAtmIv))
         {
             return;
         }
 
-        var (call, put) = _byDelta
-            ? (OptionContracts.NearestDelta(chain, OptionType.Call, _targetDelta), OptionContracts.NearestDelta(chain, OptionType.Put, _targetDelta))
-            : (OptionContracts.NearestRow(chain, spot + _distance)?.Call, OptionContracts.NearestRow(chain, spot - _distance)?.Put);
+        var (call, put) = ShortStrikes(chain, spot);
         if (!OptionContracts.IsPriced(call) || !OptionContracts.IsPriced(put))
         {
             return;
@@ -117,9 +67,6 @@ public sealed class ShortStraddleStrategy : Strategy
 
         Enter(context, expiry, spot, atmIv, call!, put!);
     }
-
-    /// <inheritdoc />
-    public override void OnTick(in Tick tick, IStrategyContext context) => ExitIfDue(context);
 
     private void Enter(IStrategyContext context, DateOnly expiry, decimal spot, double? atmIv, OptionQuote call, OptionQuote put)
     {
@@ -144,14 +91,15 @@ public sealed class ShortStraddleStrategy : Strategy
             ["putDelta"] = put.Delta is { } pd ? SignalText.Number(pd, 3) : string.Empty,
             ["atmIv"] = atmIv is { } a ? SignalText.Number(a * 100, 2) : string.Empty,
         };
-        _position.Open(context, legs, _stopPercent, _targetPercent, confidence, reason, metadata);
+        Position.Open(context, legs, _stopPercent, _targetPercent, confidence, reason, metadata);
     }
 
-    private void ExitIfDue(IStrategyContext context)
+    /// <inheritdoc />
+    protected override void ExitIfDue(IStrategyContext context)
     {
-        if (_position.ExitReason(context, _exitTime) is { } reason)
+        if (Position.ExitReason(context, ExitTime) is { } reason)
         {
-            _position.Close(context, reason, []);
+            Position.Close(context, reason, []);
         }
     }
 }
