@@ -69,9 +69,15 @@ public sealed class StrategyPagesTests(BrowserSession browser) : IClassFixture<B
             new() { Timeout = 15_000 });
         await Screenshot(page, "dashboard-signals.png");
 
-        // Removing asks first.
+        // On a phone the page stays within the screen (wide tables scroll inside their cards).
         await page.ClickAsync("nav a[href=\"/strategies\"]");
         await page.Locator("#strategy-list[data-live=\"true\"]").WaitForAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1] + 1, $"The page is {widths[0]} px wide on a {widths[1]} px screen.");
+        await Screenshot(page, "strategies-phone.png");
+
+        // Removing asks first.
         await row.Locator("button.kb-remove").ClickAsync();
         await page.Locator(".rz-dialog button:has-text(\"Remove\")").ClickAsync();
         await row.WaitForAsync(new() { State = WaitForSelectorState.Detached });

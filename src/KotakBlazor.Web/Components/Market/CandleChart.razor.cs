@@ -57,12 +57,15 @@ public sealed partial class CandleChart
         {
             if (firstRender)
             {
-                _module = await Js.InvokeAsync<IJSObjectReference>("import", _stop.Token, "./js/candleChart.js");
-                _chartId = await _module.InvokeAsync<int>("create", _stop.Token, _element);
+                // Renders that happen while this awaits see no module and leave the chart alone;
+                // the module is set last, once the chart, the watch and the signals are all ready.
+                var module = await Js.InvokeAsync<IJSObjectReference>("import", _stop.Token, "./js/candleChart.js");
+                _chartId = await module.InvokeAsync<int>("create", _stop.Token, _element);
                 _watch = Market.Watch([]);
                 var signals = Desk.SubscribeSignals();
                 _signalSubscription = signals;
                 _signals.AddRange((await Desk.RecentSignalsAsync(SignalHistory, _stop.Token)).Reverse());
+                _module = module;
                 _ = FollowAsync(_stop.Token);
                 _ = FollowSignalsAsync(signals.Reader, _stop.Token);
             }

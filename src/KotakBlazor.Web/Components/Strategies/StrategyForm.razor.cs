@@ -14,7 +14,6 @@ namespace KotakBlazor.Web.Components.Strategies;
 public sealed partial class StrategyForm
 {
     private StrategyFormModel? _model;
-    private Dictionary<string, string> _problems = [];
     private IReadOnlyList<string> _serverErrors = [];
     private bool _submitted;
     private bool _saving;
@@ -56,17 +55,18 @@ public sealed partial class StrategyForm
             _model = Desk.Kinds.Count > 0 ? StrategyFormModel.New(Desk.Kinds[0]) : null;
         }
 
-        _problems = _model?.Check() ?? [];
     }
 
-    private string? Shown(string field) => _submitted || field is "lots" ? _problems.GetValueOrDefault(field) : null;
+    // Checked on every render: cheap, and no input (bound or not) can leave a stale message behind.
+    private Dictionary<string, string> Problems => _model?.Check() ?? [];
+
+    private string? Shown(string field) => _submitted || field is "lots" ? Problems.GetValueOrDefault(field) : null;
 
     private void OnKindChanged(ChangeEventArgs e)
     {
         if (_model is not null && Desk.TryGetKind(e.Value as string ?? string.Empty, out var definition))
         {
             _model.ChangeKind(definition, instrument => Accepts(definition, instrument));
-            Revalidate();
         }
     }
 
@@ -81,25 +81,20 @@ public sealed partial class StrategyForm
         if (_model is not null && !_model.Instruments.Exists(i => i.Id == instrument.Id))
         {
             _model.Instruments.Add(instrument);
-            Revalidate();
         }
     }
 
     private void RemoveInstrument(Instrument instrument)
     {
         _model?.Instruments.Remove(instrument);
-        Revalidate();
     }
 
     private void SetParameter(StrategyParameter parameter, object? value)
     {
         _model!.Parameters[parameter.Name] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-        Revalidate();
     }
 
     private void SetFlag(StrategyParameter parameter, ChangeEventArgs e) => SetParameter(parameter, e.Value is true ? "true" : "false");
-
-    private void Revalidate() => _problems = _model?.Check() ?? [];
 
     private async Task SubmitAsync()
     {
@@ -110,8 +105,7 @@ public sealed partial class StrategyForm
 
         _submitted = true;
         _serverErrors = [];
-        Revalidate();
-        if (_problems.Count > 0)
+        if (Problems.Count > 0)
         {
             return;
         }
@@ -142,7 +136,6 @@ public sealed partial class StrategyForm
             {
                 _model = StrategyFormModel.New(_model.Definition);
                 _submitted = false;
-                Revalidate();
             }
 
             await OnSaved.InvokeAsync(message);
