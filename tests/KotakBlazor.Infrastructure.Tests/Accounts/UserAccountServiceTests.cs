@@ -1,3 +1,4 @@
+using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Accounts;
 using KotakBlazor.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,8 @@ public sealed class UserAccountServiceTests
     [Fact]
     public async Task Repeated_failures_lock_the_account_even_against_the_right_password_until_the_lockout_ends()
     {
-        var clock = new SteppingClock(new DateTimeOffset(2026, 11, 23, 4, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
+        var clock = new ManualClock(start);
         await using var db = await new TestDatabase(clock, new AccountOptions { MaxFailedSignIns = 3, LockoutDuration = TimeSpan.FromMinutes(15) }).InitializedAsync();
         await db.Users.CreateAsync("bob", "right-password", UserRoles.Trader, "admin", None);
 
@@ -76,7 +78,7 @@ public sealed class UserAccountServiceTests
         var afterLockout = await db.Users.SignInAsync("bob", "right-password", null, None);
 
         Assert.Equal(SignInOutcome.LockedOut, third.Outcome);
-        Assert.Equal(clock.Start.AddMinutes(15), third.LockedOutUntil);
+        Assert.Equal(start.AddMinutes(15), third.LockedOutUntil);
         Assert.Equal(SignInOutcome.LockedOut, rightButLocked.Outcome);
         Assert.True(afterLockout.Succeeded);
     }

@@ -12,7 +12,7 @@ public class SimulatedMarketFeedTests
     private static DateTimeOffset MondayIst(int hour, int minute = 0, int second = 0, int millisecond = 0) =>
         IndianMarketTime.AtIst(new DateOnly(2026, 11, 23), new TimeOnly(hour, minute, second, millisecond));
 
-    private static SimulatedMarketFeed CreateFeed(SteppedTimeProvider clock, bool marketHoursOnly = false)
+    private static SimulatedMarketFeed CreateFeed(ManualClock clock, bool marketHoursOnly = false)
     {
         var options = Options.Create(new SimulatorOptions { Seed = 11, MarketHoursOnly = marketHoursOnly, TickInterval = Interval });
         return new SimulatedMarketFeed(new SimulatedInstrumentSource(options, clock), options, clock, NullLogger<SimulatedMarketFeed>.Instance);
@@ -22,7 +22,7 @@ public class SimulatedMarketFeedTests
     public async Task Delivers_a_step_of_ticks_every_interval_and_stops_on_cancellation()
     {
         var start = MondayIst(10);
-        var clock = new SteppedTimeProvider(start);
+        var clock = new ManualClock(start);
         var feed = CreateFeed(clock);
         var sink = new RecordingFeedSink();
         using var stop = new CancellationTokenSource();
@@ -59,7 +59,7 @@ public class SimulatedMarketFeedTests
     [Fact]
     public async Task Market_hours_only_is_connected_but_silent_at_eight_in_the_evening()
     {
-        var clock = new SteppedTimeProvider(MondayIst(20));
+        var clock = new ManualClock(MondayIst(20));
         var sink = new RecordingFeedSink();
         using var stop = new CancellationTokenSource();
 
@@ -77,7 +77,7 @@ public class SimulatedMarketFeedTests
     [Fact]
     public async Task Market_hours_only_ticks_at_ten_in_the_morning()
     {
-        var clock = new SteppedTimeProvider(MondayIst(10));
+        var clock = new ManualClock(MondayIst(10));
         var sink = new RecordingFeedSink();
         using var stop = new CancellationTokenSource();
 
@@ -94,7 +94,7 @@ public class SimulatedMarketFeedTests
     public async Task Market_hours_only_starts_ticking_at_the_open_and_stops_at_the_close()
     {
         var open = MondayIst(9, 15);
-        var clock = new SteppedTimeProvider(open - (Interval * 2));
+        var clock = new ManualClock(open - (Interval * 2));
         var sink = new RecordingFeedSink();
         using var stop = new CancellationTokenSource();
         var run = CreateFeed(clock, marketHoursOnly: true).RunAsync(sink, stop.Token);
