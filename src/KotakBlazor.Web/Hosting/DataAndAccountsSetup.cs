@@ -1,5 +1,4 @@
 using KotakBlazor.Infrastructure;
-using KotakBlazor.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace KotakBlazor.Web.Hosting;
@@ -13,10 +12,9 @@ public static class DataAndAccountsSetup
 
         // Cookie and antiforgery keys live in the data folder, so sessions survive a restart
         // or a new container on the same volume.
-        var data = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddDataProtection()
             .SetApplicationName("KotakBlazor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(data.Folder), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(builder.Configuration), "keys")));
 
         // Registered before every other hosted service: the database is ready (or start-up
         // has failed with a clear message) before feeds start and before Kestrel listens.

@@ -1,4 +1,3 @@
-using KotakBlazor.Infrastructure.Persistence;
 using Serilog;
 using Serilog.Events;
 
@@ -9,8 +8,7 @@ public static class LoggingSetup
 {
     public static void AddKotakLogging(this WebApplicationBuilder builder)
     {
-        var data = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var logFolder = Path.Combine(Path.GetFullPath(data.Folder), "logs");
+        var logFolder = Path.Combine(DataFolder.Resolve(builder.Configuration), "logs");
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

@@ -1,7 +1,6 @@
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Infrastructure.MarketData.Recording;
-using KotakBlazor.Infrastructure.Persistence;
 
 namespace KotakBlazor.Web.Hosting;
 
@@ -19,8 +18,7 @@ public static class RecordingSetup
             return;
         }
 
-        var data = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var folder = Path.Combine(Path.GetFullPath(data.Folder), options.Folder);
+        var folder = Path.Combine(DataFolder.Resolve(builder.Configuration), options.Folder);
         builder.Services.AddSingleton(provider => new TickRecorder(
             provider.GetRequiredService<TickBus>(),
             provider.GetRequiredService<IInstrumentCatalog>(),

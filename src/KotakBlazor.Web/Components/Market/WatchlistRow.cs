@@ -35,12 +35,16 @@ internal sealed class WatchlistRow(InstrumentId instrument, string symbol, strin
     /// <summary>When the shown tick was made (Unix ms), for measuring tick-to-screen delay.</summary>
     public long TickUnixMs { get; private set; }
 
+    // Built once per row: Apply runs for every coalesced tick.
+    private readonly string _priceFormat = "N" + priceDecimals.ToString(CultureInfo.InvariantCulture);
+    private readonly string _signedFormat = priceDecimals == 0
+        ? "+#,##0;-#,##0;0"
+        : "+#,##0." + new string('0', priceDecimals) + ";-#,##0." + new string('0', priceDecimals) + ";0";
+
     private decimal _lastPrice;
 
     public void Apply(in Tick tick, bool flash = true)
     {
-        var format = "N" + priceDecimals.ToString(CultureInfo.InvariantCulture);
-        var signed = priceDecimals == 0 ? "+#,##0;-#,##0;0" : "+#,##0." + new string('0', priceDecimals) + ";-#,##0." + new string('0', priceDecimals) + ";0";
         if (flash && _lastPrice != 0 && tick.LastPrice != _lastPrice)
         {
             _flashToggle = !_flashToggle;
@@ -48,8 +52,8 @@ internal sealed class WatchlistRow(InstrumentId instrument, string symbol, strin
         }
 
         _lastPrice = tick.LastPrice;
-        LastPrice = tick.LastPrice.ToString(format, India);
-        Change = tick.PreviousClose > 0 ? tick.Change.ToString(signed, India) : "";
+        LastPrice = tick.LastPrice.ToString(_priceFormat, India);
+        Change = tick.PreviousClose > 0 ? tick.Change.ToString(_signedFormat, India) : "";
         ChangePercent = tick.PreviousClose > 0 ? tick.ChangePercent.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : "";
         Volume = tick.Volume > 0 ? tick.Volume.ToString("N0", India) : "";
         Time = IndianMarketTime.ToIst(tick.ExchangeTime).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
