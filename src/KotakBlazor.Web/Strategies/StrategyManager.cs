@@ -105,6 +105,12 @@ public sealed class StrategyManager(
             return StrategyResult.Refused([.. errors]);
         }
 
+        // Saving an edit must not bring back a strategy someone else removed meanwhile.
+        if (!(await store.ListAsync(cancellationToken)).Any(c => c.Id == config.Id))
+        {
+            return StrategyResult.Refused("This strategy no longer exists; it may have been removed in another window.");
+        }
+
         await kernel.InvokeAsync(core => core.Remove(config.Id), cancellationToken);
         await store.SaveAsync(config, user.UserName, cancellationToken);
         var startErrors = await StartAsync(config, 0, cancellationToken);

@@ -40,6 +40,22 @@ public sealed class StrategyManagerRoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_an_edit_to_a_removed_strategy_is_refused_and_does_not_bring_it_back()
+    {
+        var manager = _app.Services.GetRequiredService<StrategyManager>();
+        var admin = new ActingUser("admin", UserRoles.Admin);
+        var added = await manager.AddAsync(Config("edited elsewhere", enabled: false), admin, CancellationToken.None);
+        var config = added.Status!.Config;
+        await manager.RemoveAsync(config.Id, admin, CancellationToken.None);
+
+        var edit = await manager.UpdateAsync(config with { Lots = 2 }, admin, CancellationToken.None);
+
+        Assert.False(edit.Succeeded);
+        Assert.Contains("no longer exists", Assert.Single(edit.Errors), StringComparison.Ordinal);
+        Assert.DoesNotContain(manager.Strategies, s => s.Id == config.Id);
+    }
+
+    [Fact]
     public async Task Bad_parameters_come_back_as_reasons_for_people()
     {
         var manager = _app.Services.GetRequiredService<StrategyManager>();
