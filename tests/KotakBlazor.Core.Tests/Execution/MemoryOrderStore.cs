@@ -1,0 +1,124 @@
+using KotakBlazor.Core.Orders;
+
+namespace KotakBlazor.Core.Tests.Execution;
+
+/// <summary>An in-memory order store for the desk's unit tests; the SQLite store has its own tests in Infrastructure.</summary>
+internal sealed class MemoryOrderStore : IOrderStore
+{
+    private readonly object _sync = new();
+    private readonly Dictionary<Guid, Order> _orders = [];
+    private readonly List<OrderEvent> _events = [];
+    private readonly Dictionary<string, Fill> _fills = [];
+
+    public IReadOnlyList<Order> All
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _orders.Values];
+            }
+        }
+    }
+
+    public IReadOnlyList<OrderEvent> Events
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IReadOnlyList<Fill> AllFills
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _fills.Values];
+            }
+        }
+    }
+
+    public Task InsertAsync(Order order, OrderEvent created, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (_orders.Values.Any(o => o.Tag == order.Tag || (order.IdempotencyKey is not null && o.IdempotencyKey == order.IdempotencyKey)))
+            {
+                throw new DuplicateOrderException();
+            }
+
+            _orders[order.Id] = order;
+            _events.Add(created);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            _orders[change.Order.Id] = change.Order;
+            _events.AddRange(change.Events);
+            foreach (var fill in change.Fills)
+            {
+                _fills.TryAdd(fill.TradeId, fill);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult(_orders.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<Order?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult(_orders.Values.FirstOrDefault(o => o.IdempotencyKey == idempotencyKey));
+        }
+    }
+
+    public Task<IReadOnlyList<Order>> LoadActiveAsync(CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult<IReadOnlyList<Order>>([.. _orders.Values.Where(o => OrderLifecycle.IsActive(o.Status))]);
+        }
+    }
+
+    public Task<IReadOnlyList<Order>> QueryAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult<IReadOnlyList<Order>>([.. _orders.Values.Where(o => query.Since is null || o.PlacedAt >= query.Since).OrderByDescending(o => o.PlacedAt)]);
+        }
+    }
+
+    public Task<IReadOnlyList<OrderEvent>> LoadEventsAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult<IReadOnlyList<OrderEvent>>([.. _events.Where(e => e.OrderId == orderId)]);
+        }
+    }
+
+    public Task<IReadOnlyList<Fill>> LoadFillsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult<IReadOnlyList<Fill>>([.. _fills.Values.Where(f => f.Time >= since)]);
+        }
+    }
+}
