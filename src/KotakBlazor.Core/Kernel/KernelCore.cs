@@ -1,6 +1,8 @@
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.MarketData;
 using KotakBlazor.Core.MarketData.Bars;
+using KotakBlazor.Core.Positions;
+using KotakBlazor.Core.Risk;
 using KotakBlazor.Core.Strategies;
 using KotakBlazor.Core.Time;
 
@@ -22,12 +24,19 @@ public sealed partial class KernelCore
     private DateOnly _istDate;
 
     /// <summary>Creates an empty kernel.</summary>
-    public KernelCore(IInstrumentCatalog instruments, IKernelEvents events)
+    /// <param name="instruments">The instruments the session knows.</param>
+    /// <param name="events">Where the kernel reports what happened.</param>
+    /// <param name="hours">When the market takes orders (NSE's session when not given).</param>
+    /// <param name="limits">The risk limits to start with (the defaults when not given; stored ones are loaded at start-up).</param>
+    public KernelCore(IInstrumentCatalog instruments, IKernelEvents events, IMarketHours? hours = null, RiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(instruments);
         ArgumentNullException.ThrowIfNull(events);
         Instruments = instruments;
         _events = events;
+        Positions = new PositionBook();
+        KillSwitch = new KillSwitch();
+        Risk = new RiskEngine(limits ?? RiskLimits.Default, KillSwitch, hours ?? new NseMarketHours(), Positions, instruments);
     }
 
     /// <summary>The instruments the session knows.</summary>
@@ -49,6 +58,7 @@ public sealed partial class KernelCore
         Now = tick.ExchangeTime;
         _latest[tick.Instrument] = tick;
         RollDayIfNeeded();
+        MarkPositions(in tick);
         if (!_routes.TryGetValue(tick.Instrument, out var route))
         {
             return;
@@ -187,6 +197,13 @@ public sealed partial class KernelCore
 
         var first = _istDate == default;
         _istDate = date;
+        if (!first)
+        {
+            // A new trading day: open positions carry at the previous close, the day's P&L starts again.
+            Positions.Reset(date);
+            PublishPortfolio(force: true);
+        }
+
         if (!first && _slots.Count > 0)
         {
             foreach (var slot in _slots.Values)

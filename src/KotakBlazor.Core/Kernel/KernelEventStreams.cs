@@ -1,4 +1,6 @@
 using KotakBlazor.Core.Messaging;
+using KotakBlazor.Core.Positions;
+using KotakBlazor.Core.Risk;
 using KotakBlazor.Core.Signals;
 using KotakBlazor.Core.Strategies;
 
@@ -12,6 +14,18 @@ public sealed class KernelEventStreams : IKernelEvents
 
     /// <summary>Every change of a strategy's status.</summary>
     public EventStream<StrategyChange> StrategyChanges { get; } = new();
+
+    /// <summary>Portfolio snapshots (positions and P&amp;L).</summary>
+    public EventStream<PortfolioSnapshot> Portfolio { get; } = new();
+
+    /// <summary>Kill-switch trips and resets.</summary>
+    public EventStream<KillSwitchChange> KillSwitch { get; } = new();
+
+    /// <inheritdoc />
+    public void PortfolioChanged(PortfolioSnapshot portfolio) => Portfolio.Publish(portfolio);
+
+    /// <inheritdoc />
+    public void KillSwitchChanged(KillSwitchChange change) => KillSwitch.Publish(change);
 
     /// <inheritdoc />
     public void SignalRaised(Signal signal) => Signals.Publish(signal);

@@ -27,6 +27,7 @@ public static class KotakBlazorHost
         builder.AddKotakTickRecording();
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
+        builder.AddKotakTrading();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
         builder.AddKotakHub();

@@ -136,6 +136,27 @@ public sealed class StrategyManager(
         return new StrategyResult(status, status.Error is null ? [] : [status.Error]);
     }
 
+    /// <summary>Disables every enabled strategy (the kill switch, the end of a live session); returns how many.</summary>
+    public async Task<int> PauseAllAsync(ActingUser user, string why, CancellationToken cancellationToken)
+    {
+        var paused = 0;
+        foreach (var status in Strategies.Where(s => s.Enabled))
+        {
+            var result = await SetEnabledAsync(status.Id, false, user, cancellationToken);
+            if (result.Status is { Enabled: false })
+            {
+                paused++;
+            }
+        }
+
+        if (paused > 0)
+        {
+            logger.LogWarning("{Count} strategies paused: {Why}", paused, why);
+        }
+
+        return paused;
+    }
+
     public async Task<StrategyResult> RemoveAsync(Guid id, ActingUser user, CancellationToken cancellationToken)
     {
         if (Refuse(user) is { } refusal)

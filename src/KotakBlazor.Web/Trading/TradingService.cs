@@ -1,0 +1,132 @@
+using KotakBlazor.Core.Execution;
+using KotakBlazor.Core.Kernel;
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Reconciliation;
+using KotakBlazor.Core.Risk;
+using KotakBlazor.Core.Time;
+
+namespace KotakBlazor.Web.Trading;
+
+/// <summary>
+/// Brings the trading side up after the kernel: the stored risk limits and kill switch, the
+/// stored orders and fills (positions rebuilt from them), the broker, a first reconciliation
+/// that settles intents left by a crash; then it keeps fills flowing into the kernel's
+/// positions and hands automatic kill-switch trips to the kill-switch service.
+/// </summary>
+public sealed partial class TradingService(
+    TradingKernel kernel,
+    KernelEventStreams events,
+    OrderManager orders,
+    IOrderStore orderStore,
+    IRiskStore riskStore,
+    KillSwitchService killSwitch,
+    Reconciler reconciler,
+    IBrokerSession broker,
+    TradingReadiness readiness,
+    TimeProvider clock,
+    ILogger<TradingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Subscribe before anything can happen, so no trip or fill published during start-up is missed.
+        using var trips = events.KillSwitch.Subscribe(256);
+        using var fills = orders.Fills.Subscribe(65_536);
+        try
+        {
+            await StartAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStartFailed(logger, ex);
+            readiness.Fail(ex.Message);
+            throw;
+        }
+
+        await Task.WhenAll(
+            orders.RunAsync(stoppingToken),
+            PumpFillsAsync(fills, stoppingToken),
+            PumpTripsAsync(trips, stoppingToken));
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var limits = await riskStore.LoadLimitsAsync(cancellationToken);
+        await kernel.InvokeAsync(core =>
+        {
+            core.Risk.UpdateLimits(limits);
+            return true;
+        }, cancellationToken);
+        await killSwitch.RestoreAsync(cancellationToken);
+
+        await orders.LoadAsync(cancellationToken);
+        var since = clock.GetUtcNow() - OrderManager.LoadWindow;
+        var stored = await orderStore.LoadFillsAsync(since, cancellationToken);
+        var today = IndianMarketTime.IstDate(clock.GetUtcNow());
+        await kernel.InvokeAsync(core =>
+        {
+            foreach (var fill in stored.Where(f => f.OrderId is not null))
+            {
+                core.ApplyFill(fill);
+            }
+
+            // Fills before today are carried positions: today's P&L starts from them.
+            core.Positions.Reset(today);
+            return true;
+        }, cancellationToken);
+
+        await broker.StartAsync(stored, orders.Orders, cancellationToken);
+        var report = await reconciler.RunAsync("reconciliation", cancellationToken);
+        LogStarted(logger, orders.Orders.Count, stored.Count, report.ManualTradesFound.Count, string.Join("; ", report.Problems));
+        readiness.Ready();
+    }
+
+    private async Task PumpFillsAsync(Core.Messaging.EventStream<Fill>.Subscription fills, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var fill in fills.Reader.ReadAllAsync(cancellationToken))
+            {
+                await kernel.InvokeAsync(core =>
+                {
+                    core.ApplyFill(fill);
+                    return true;
+                }, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task PumpTripsAsync(Core.Messaging.EventStream<KillSwitchChange>.Subscription trips, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var change in trips.Reader.ReadAllAsync(cancellationToken))
+            {
+                try
+                {
+                    await killSwitch.OnKernelChangeAsync(change, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogTripHandlingFailed(logger, ex, change.Reason);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trading ready: {Orders} orders and {Fills} fills loaded; {Manual} manual trades found; reconciliation problems: {Problems}")]
+    private static partial void LogStarted(ILogger logger, int orders, int fills, int manual, string problems);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Trading could not start: no order will be placed")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The kill-switch trip '{Reason}' could not be fully handled")]
+    private static partial void LogTripHandlingFailed(ILogger logger, Exception exception, string reason);
+}
