@@ -130,7 +130,10 @@ public sealed partial class RiskEngine
             return;
         }
 
-        if (limits.PriceBandPercent <= 0)
+        // Protective stops and targets rest at the broker far from the LTP by design (an option's
+        // stop 20% below its entry is ordinary); the band guards against fat fingers on orders
+        // meant to trade now.
+        if (limits.PriceBandPercent <= 0 || request.Purpose is OrderPurpose.StopLoss or OrderPurpose.Target)
         {
             return;
         }

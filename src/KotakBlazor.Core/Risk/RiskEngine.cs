@@ -17,7 +17,10 @@ namespace KotakBlazor.Core.Risk;
 /// for the rate, day and duplicate rules.</para>
 /// <para>Exits (purpose exit, unwind, stop-loss, target) and orders that only reduce a position skip
 /// the open-positions, exposure and daily-loss rules: getting out must stay possible when limits
-/// are reached. Nothing skips the kill switch.</para>
+/// are reached. Nothing skips the kill switch. Protective stops and targets (purpose stop-loss,
+/// target) also skip the price band: they rest far from the LTP by design.</para>
+/// <para>The duplicate rule compares instrument, side, quantity and strategy: two strategies that
+/// happen to send the same order are not duplicates of each other; a double click is.</para>
 /// </remarks>
 public sealed partial class RiskEngine
 {

@@ -26,7 +26,7 @@ public readonly struct RiskVerdict
     /// <summary>True when no rule refused the order.</summary>
     public bool IsAllowed => _refusals is { Count: 0 };
 
-    /// <summary>Every refusal, in rule order; empty when allowed.</summary>
+    /// <summary>Every refusal, in the order the rules were checked; empty when allowed.</summary>
     public IReadOnlyList<RiskRefusal> Refusals => _refusals ?? [];
 
     /// <summary>How many orders the freeze quantity splits it into; the execution engine slices, risk does not refuse.</summary>

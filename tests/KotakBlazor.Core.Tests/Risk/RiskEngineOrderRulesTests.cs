@@ -200,6 +200,20 @@ public sealed class RiskEngineOrderRulesTests
         Assert.True(_risk.Check(stop).IsAllowed);
     }
 
+    [Theory]
+    [InlineData(OrderPurpose.StopLoss)]
+    [InlineData(OrderPurpose.Target)]
+    public void Protective_stops_and_targets_rest_outside_the_band(OrderPurpose purpose)
+    {
+        // A stop 20% under an option's LTP, a target 30% above it.
+        var stop = Limit(OrderSide.Sell, 65, 79.95m, purpose: purpose) with { Type = OrderType.StopLoss, TriggerPrice = 80m };
+        var target = Limit(OrderSide.Sell, 65, 130m, purpose: purpose);
+
+        Assert.True(_risk.Check(stop).IsAllowed);
+        Assert.True(_risk.Check(target).IsAllowed);
+        Assert.True(_risk.Check(target with { Purpose = OrderPurpose.Exit }).IsRefusedBy(RiskRule.PriceOutsideBand));
+    }
+
     [Fact]
     public void Market_entry_without_a_last_price_is_refused()
     {
