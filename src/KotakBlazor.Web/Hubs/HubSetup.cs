@@ -16,6 +16,7 @@ public static class HubSetup
         builder.Services.AddSingleton<HubSubscriptions>();
         builder.Services.AddHostedService<HubTickBroadcaster>();
         builder.Services.AddHostedService<HubSignalBroadcaster>();
+        builder.Services.AddHostedService<HubTradingBroadcaster>();
     }
 
     public static void MapKotakHub(this IEndpointRouteBuilder endpoints) =>

@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Web.Strategies;
+using KotakBlazor.Web.Trading;
 using KotakBlazor.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,8 +15,24 @@ namespace KotakBlazor.Web.Hubs;
 /// (<c>Nifty 50</c>, <c>RELIANCE-EQ</c>) or id (<c>nse_cm|26000</c>) and receive their ticks.
 /// </summary>
 [Authorize(Policy = AuthSetup.HubPolicy)]
-public sealed class MarketHub(IInstrumentCatalog catalog, HubSubscriptions subscriptions, ILogger<MarketHub> logger) : Hub<IMarketClient>
+public sealed class MarketHub(IInstrumentCatalog catalog, HubSubscriptions subscriptions, TradingCommands trading, ILogger<MarketHub> logger) : Hub<IMarketClient>
 {
+    /// <summary>
+    /// Places an order through the same risk checks, kill switch and audit as the order ticket.
+    /// The caller's role is checked here: a viewer's key is refused.
+    /// </summary>
+    public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderMessage order)
+    {
+        if (order is null || !HubOrderParser.TryParse(order, catalog, out var ticket, out var problem))
+        {
+            return new PlaceOrderResult(false, problem ?? "Send an order.", []);
+        }
+
+        var user = new ActingUser(Context.User?.Identity?.Name ?? "?", Context.User?.FindFirst(ClaimTypes.Role)?.Value ?? string.Empty);
+        var outcome = await trading.PlaceAsync(user, ticket, OrderSource.Hub, order.IdempotencyKey is { Length: > 0 } key ? "hub:" + key : null, Context.ConnectionAborted);
+        return new PlaceOrderResult(outcome.Accepted, outcome.Message, outcome.Orders);
+    }
+
     public async Task<SubscriptionResult> Subscribe(string[] instruments)
     {
         var resolved = Resolve(instruments);
