@@ -156,6 +156,7 @@ public sealed partial class PaperBroker
             order.ActiveFrom = _hours.NextOpen(now);
         }
 
+        order.Status = OrderStatus.Open;
         order.BrokerStatus = order.WorkingWord;
         AddWorkingLocked(order);
         PublishLocked(order);

@@ -184,6 +184,7 @@ public sealed partial class PaperBroker : IBrokerGateway, IAsyncDisposable
                 Type = OrderType.Limit,
                 Quantity = quantity,
                 Price = price,
+                Status = OrderStatus.Open,
                 UpdatedAt = now,
             };
             _orders.Add(order.Id, order);

@@ -33,7 +33,8 @@ internal sealed class PaperOrder(string id, string? tag, Instrument instrument, 
 
     public decimal FilledValue { get; private set; }
 
-    public OrderStatus Status { get; set; } = OrderStatus.Open;
+    /// <summary>Pending until the checks pass, so an order under check blocks no margin of its own.</summary>
+    public OrderStatus Status { get; set; } = OrderStatus.PendingSubmit;
 
     public string BrokerStatus { get; set; } = KotakOrderWords.Open;
 
