@@ -24,7 +24,7 @@ public abstract class GatewayContractTests : IAsyncLifetime
     /// <summary>Every order row pushed since the test started.</summary>
     protected EventStream<BrokerOrder>.Subscription Updates => _updates!;
 
-    /// <summary>A tradable contract with a lot size above 1 (so that a non-multiple exists) and no more than a few lots per order needed.</summary>
+    /// <summary>A derivative (orders go in as NRML) with a lot size above 1, so that a quantity off the lot size exists; a few lots must fit the account.</summary>
     protected abstract Instrument TradableInstrument { get; }
 
     /// <summary>Where the market is when each test starts.</summary>

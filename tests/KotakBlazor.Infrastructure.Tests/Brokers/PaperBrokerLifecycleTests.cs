@@ -35,6 +35,54 @@ public sealed class PaperBrokerLifecycleTests
     }
 
     [Fact]
+    public async Task Calls_from_many_threads_while_the_loop_matches_keep_the_books_consistent()
+    {
+        await using var broker = _market.CreateBroker();
+        await broker.StartAsync(CancellationToken.None);
+        using var updates = broker.OrderUpdates.Subscribe(capacity: 4096);
+
+        var placers = Enumerable.Range(0, 4).Select(t => Task.Run(async () =>
+        {
+            var ids = new List<string>();
+            for (var i = 0; i < 25; i++)
+            {
+                ids.Add(Ok(await broker.PlaceAsync(Market(NiftyCall, OrderSide.Buy, 65, $"t{t}-{i}"), CancellationToken.None)));
+            }
+
+            return ids;
+        })).ToArray();
+        var ticker = Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                _market.Bus.Publish(_market.Tick(NiftyCall, 100m + (i % 5)));
+            }
+        });
+        var ids = (await Task.WhenAll(placers)).SelectMany(static x => x).ToList();
+        await ticker;
+        _market.Bus.Publish(_market.Tick(NiftyCall, 100m)); // fills whatever was placed after the last tick
+
+        var filled = new HashSet<string>(StringComparer.Ordinal);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (filled.Count < ids.Count)
+        {
+            var row = await updates.Reader.ReadAsync(patience.Token);
+            if (row.Status == OrderStatus.Filled)
+            {
+                Assert.True(filled.Add(row.BrokerOrderId), $"{row.BrokerOrderId} filled twice");
+            }
+        }
+
+        Assert.Equal(100, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ids.Order(StringComparer.Ordinal), filled.Order(StringComparer.Ordinal));
+        var trades = Ok(await broker.GetTradeBookAsync(CancellationToken.None));
+        Assert.Equal(100, trades.Select(t => t.TradeId).Distinct(StringComparer.Ordinal).Count());
+        var position = Assert.Single(Ok(await broker.GetPositionsAsync(CancellationToken.None)));
+        Assert.Equal(6_500, position.BuyQuantity);
+        Assert.Equal(trades.Sum(t => t.Quantity * t.Price), position.BuyAmount);
+    }
+
+    [Fact]
     public async Task Order_numbers_read_like_kotaks_and_trade_numbers_are_distinct()
     {
         await using var broker = _market.CreateBroker();
