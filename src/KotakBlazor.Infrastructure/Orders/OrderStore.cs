@@ -19,7 +19,7 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(created);
-        EnsureBelongsTo(order, [created]);
+        EnsureBelongsTo(order, [created], nameof(created));
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.Orders.Add(OrderMapping.ToRecord(order));
@@ -40,7 +40,7 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
     {
         ArgumentNullException.ThrowIfNull(change);
         var order = change.Order;
-        EnsureBelongsTo(order, change.Events);
+        EnsureBelongsTo(order, change.Events, nameof(change));
         if (change.Fills.FirstOrDefault(f => f.OrderId is { } id && id != order.Id) is { } stray)
         {
             throw new ArgumentException($"Trade {stray.TradeId} belongs to order {stray.OrderId}, not {order.Id}.", nameof(change));
@@ -172,11 +172,11 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
-    private static void EnsureBelongsTo(Order order, IEnumerable<OrderEvent> events)
+    private static void EnsureBelongsTo(Order order, IEnumerable<OrderEvent> events, string parameterName)
     {
         if (events.FirstOrDefault(e => e.OrderId != order.Id) is { } stray)
         {
-            throw new ArgumentException($"An event ({stray.Kind}) of order {stray.OrderId} was given with order {order.Id}.", nameof(events));
+            throw new ArgumentException($"An event ({stray.Kind}) of order {stray.OrderId} was given with order {order.Id}.", parameterName);
         }
     }
 }

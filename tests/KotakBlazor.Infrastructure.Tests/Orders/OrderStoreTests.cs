@@ -238,14 +238,15 @@ public sealed class OrderStoreTests
     }
 
     [Fact]
-    public async Task Events_of_another_order_are_refused_before_anything_is_written()
+    public async Task Events_or_fills_of_another_order_are_refused_before_anything_is_written()
     {
         await using var db = await new TestDatabase().InitializedAsync();
         var store = new OrderStore(db.ContextFactory);
         var order = Pending("KB-0013", Open);
         var other = Pending("KB-0014", Open);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => store.InsertAsync(order, Created(other), None));
+        await Assert.ThrowsAsync<ArgumentException>("created", () => store.InsertAsync(order, Created(other), None));
+        await Assert.ThrowsAsync<ArgumentException>("change", () => store.SaveAsync(new OrderChange(order, [], [Fill(other, "T1", 1, 1m, Open)]), None));
 
         Assert.Equal((0, 0), await CountAsync(db));
     }
