@@ -1,6 +1,14 @@
+using KotakBlazor.Core.Journal;
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Reconciliation;
+using KotakBlazor.Core.Risk;
 using KotakBlazor.Infrastructure.Accounts;
+using KotakBlazor.Infrastructure.Journal;
 using KotakBlazor.Infrastructure.MarketData;
+using KotakBlazor.Infrastructure.Orders;
 using KotakBlazor.Infrastructure.Persistence;
+using KotakBlazor.Infrastructure.Reconciliation;
+using KotakBlazor.Infrastructure.Risk;
 using KotakBlazor.Infrastructure.Signals;
 using KotakBlazor.Infrastructure.Strategies;
 using KotakBlazor.Infrastructure.Watchlists;
@@ -11,7 +19,7 @@ using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Infrastructure;
 
-/// <summary>Registers the database, accounts, audit log and watchlists.</summary>
+/// <summary>Registers the database and the stores built on it: accounts, audit log, watchlists, strategies, signals, bars, orders, risk, manual trades and journal notes.</summary>
 public static class PersistenceServiceCollectionExtensions
 {
     public static IServiceCollection AddKotakPersistence(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +38,10 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<StrategyStore>();
         services.AddSingleton<SignalStore>();
         services.AddSingleton<BarStore>();
+        services.AddSingleton<IOrderStore, OrderStore>();
+        services.AddSingleton<IRiskStore, RiskStore>();
+        services.AddSingleton<IManualTradeStore, ManualTradeStore>();
+        services.AddSingleton<IJournalNoteStore, JournalNoteStore>();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Reconciliation;
+using KotakBlazor.Infrastructure.Persistence.Configurations;
 using KotakBlazor.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +23,39 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     public DbSet<BarRecord> Bars => Set<BarRecord>();
 
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
+    public DbSet<OrderEventRecord> OrderEvents => Set<OrderEventRecord>();
+
+    public DbSet<FillRecord> Fills => Set<FillRecord>();
+
+    public DbSet<RiskLimitsRecord> RiskLimits => Set<RiskLimitsRecord>();
+
+    public DbSet<KillSwitchStateRecord> KillSwitch => Set<KillSwitchStateRecord>();
+
+    public DbSet<KillSwitchEventRecord> KillSwitchEvents => Set<KillSwitchEventRecord>();
+
+    public DbSet<ManualTradeRecord> ManualTrades => Set<ManualTradeRecord>();
+
+    public DbSet<JournalNoteRecord> JournalNotes => Set<JournalNoteRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+        // Enums as their names: a row reads plainly in a SQLite shell, and reordering an enum
+        // can never silently change what stored rows mean.
+        StoreAsName<OrderSide>(configurationBuilder);
+        StoreAsName<OrderType>(configurationBuilder);
+        StoreAsName<ProductType>(configurationBuilder);
+        StoreAsName<OrderValidity>(configurationBuilder);
+        StoreAsName<OrderStatus>(configurationBuilder);
+        StoreAsName<PositionState>(configurationBuilder);
+        StoreAsName<OrderSource>(configurationBuilder);
+        StoreAsName<OrderPurpose>(configurationBuilder);
+        StoreAsName<OrderEventKind>(configurationBuilder);
+        StoreAsName<ManualTradeKind>(configurationBuilder);
+        StoreAsName<ManualTradeStatus>(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -91,5 +124,18 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
             bar.HasKey(b => new { b.InstrumentKey, b.TimeframeMinutes, b.Start });
             bar.Property(b => b.InstrumentKey).HasMaxLength(32);
         });
+
+        modelBuilder.ApplyConfiguration(new OrderRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OrderEventRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new FillRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new RiskLimitsRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new KillSwitchStateRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new KillSwitchEventRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ManualTradeRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalNoteRecordConfiguration());
     }
+
+    private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
+        where TEnum : struct, Enum =>
+        configurationBuilder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(32);
 }

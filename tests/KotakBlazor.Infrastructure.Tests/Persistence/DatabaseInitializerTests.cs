@@ -44,13 +44,27 @@ public sealed class DatabaseInitializerTests
                 Assert.True(property.IsNullable != notNull, $"{table}.{name}: nullability differs");
             }
 
+            var primaryKey = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(identifier)!);
+            Assert.Equal(primaryKey, await ListAsync(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE pk > 0 ORDER BY pk;"));
+
             foreach (var index in entity.GetIndexes())
             {
                 var indexName = index.GetDatabaseName()!;
                 var unique = await ScalarAsync(db.Options.ConnectionString, $"SELECT \"unique\" FROM pragma_index_list('{table}') WHERE name = '{indexName}';");
                 Assert.True(unique is not null, $"Index {indexName} on {table} is missing.");
                 Assert.Equal(index.IsUnique ? "1" : "0", unique);
+                Assert.Equal(index.Properties.Select(p => p.GetColumnName(identifier)!), await ListAsync(connection, $"SELECT name FROM pragma_index_info('{indexName}') ORDER BY seqno;"));
+                var sql = await ScalarAsync(db.Options.ConnectionString, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{indexName}';");
+                var filter = index.GetFilter();
+                Assert.True(filter is null ? !sql!.Contains(" WHERE ", StringComparison.OrdinalIgnoreCase) : sql!.EndsWith(" WHERE " + filter, StringComparison.Ordinal), $"Index {indexName}: model filter '{filter}', database '{sql}'");
             }
+
+            var modelForeignKeys = entity.GetForeignKeys()
+                .SelectMany(fk => fk.Properties.Zip(fk.PrincipalKey.Properties, (from, to) =>
+                    $"{from.GetColumnName(identifier)} -> {fk.PrincipalEntityType.GetTableName()}.{to.GetColumnName()} on delete {OnDelete(fk.DeleteBehavior)}"))
+                .Order();
+            var databaseForeignKeys = (await ListAsync(connection, $"SELECT \"from\" || ' -> ' || \"table\" || '.' || \"to\" || ' on delete ' || on_delete FROM pragma_foreign_key_list('{table}');")).Order();
+            Assert.Equal(modelForeignKeys, databaseForeignKeys);
         }
     }
 
@@ -126,6 +140,28 @@ public sealed class DatabaseInitializerTests
         }
 
         return columns;
+    }
+
+    private static string OnDelete(DeleteBehavior behavior) => behavior switch
+    {
+        DeleteBehavior.Cascade => "CASCADE",
+        DeleteBehavior.Restrict => "RESTRICT",
+        DeleteBehavior.SetNull => "SET NULL",
+        _ => "NO ACTION",
+    };
+
+    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
+    {
+        var values = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static async Task<string?> ScalarAsync(string connectionString, string sql)
