@@ -78,17 +78,18 @@ public sealed class Reconciler(
             foreach (var position in positions.Value!)
             {
                 var system = net.TryGetValue((position.Instrument, position.Product), out var q) ? q : 0;
-                // Manual orders found above explain part of the broker's quantity; adopted ones are in the system's net already.
-                var explainedByOrders = known.Where(m => m.Kind == ManualTradeKind.Order && m.Status != ManualTradeStatus.Adopted
-                    && m.Instrument == position.Instrument && m.Product == position.Product).Sum(m => m.Quantity);
-                var unexplained = position.NetQuantity - system - explainedByOrders;
-                var existing = known.FirstOrDefault(m => m.Kind == ManualTradeKind.Position && m.Status != ManualTradeStatus.Adopted
-                    && m.Instrument == position.Instrument && m.Product == position.Product);
-                if (unexplained != 0 && existing?.Quantity != unexplained)
+                var same = known.Where(m => m.Instrument == position.Instrument && m.Product == position.Product).ToList();
+                // Manual orders found above explain part of the broker's quantity, and so do position differences a trader chose to
+                // ignore; adopted ones are in the system's net already. What is left is new.
+                var explained = same.Where(m => m.Kind == ManualTradeKind.Order && m.Status != ManualTradeStatus.Adopted).Sum(m => m.Quantity)
+                    + same.Where(m => m.Kind == ManualTradeKind.Position && m.Status == ManualTradeStatus.Ignored).Sum(m => m.Quantity);
+                var unexplained = position.NetQuantity - system - explained;
+                var pending = same.FirstOrDefault(m => m.Kind == ManualTradeKind.Position && m.Status == ManualTradeStatus.New);
+                if (unexplained != 0 && pending?.Quantity != unexplained)
                 {
                     var average = position.NetQuantity == 0 ? (decimal?)null : Math.Abs((position.BuyAmount - position.SellAmount) / position.NetQuantity);
-                    detected.Add(await RecordAsync(new ManualTrade(existing?.Id ?? Guid.NewGuid(), ManualTradeKind.Position, position.Instrument, position.TradingSymbol,
-                        position.Product, unexplained, average, null, existing?.DetectedAt ?? clock.GetUtcNow()), known, cancellationToken).ConfigureAwait(false));
+                    detected.Add(await RecordAsync(new ManualTrade(pending?.Id ?? Guid.NewGuid(), ManualTradeKind.Position, position.Instrument, position.TradingSymbol,
+                        position.Product, unexplained, average, null, pending?.DetectedAt ?? clock.GetUtcNow()), known, cancellationToken).ConfigureAwait(false));
                 }
             }
         }

@@ -23,9 +23,14 @@ public sealed class MarketHub(IInstrumentCatalog catalog, HubSubscriptions subsc
     /// </summary>
     public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderMessage order)
     {
-        if (order is null || !HubOrderParser.TryParse(order, catalog, out var ticket, out var problem))
+        if (order is null)
         {
-            return new PlaceOrderResult(false, problem ?? "Send an order.", []);
+            return new PlaceOrderResult(false, "Send an order.", []);
+        }
+
+        if (!HubOrderParser.TryParse(order, catalog, out var ticket, out var problem))
+        {
+            return new PlaceOrderResult(false, problem ?? "Cannot read the order.", []);
         }
 
         var user = new ActingUser(Context.User?.Identity?.Name ?? "?", Context.User?.FindFirst(ClaimTypes.Role)?.Value ?? string.Empty);

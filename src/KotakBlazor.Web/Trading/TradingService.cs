@@ -33,7 +33,7 @@ public sealed partial class TradingService(
         using var fills = orders.Fills.Subscribe(65_536);
         try
         {
-            await StartAsync(stoppingToken);
+            await StartTradingAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,7 +48,7 @@ public sealed partial class TradingService(
             PumpTripsAsync(trips, stoppingToken));
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    private async Task StartTradingAsync(CancellationToken cancellationToken)
     {
         var limits = await riskStore.LoadLimitsAsync(cancellationToken);
         await kernel.InvokeAsync(core =>
