@@ -60,7 +60,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private sealed class SqliteContextFactory(string connectionString) : IDbContextFactory<KotakDbContext>
+    internal sealed class SqliteContextFactory(string connectionString) : IDbContextFactory<KotakDbContext>
     {
         public KotakDbContext CreateDbContext() =>
             new(new DbContextOptionsBuilder<KotakDbContext>().UseSqlite(connectionString).Options);
