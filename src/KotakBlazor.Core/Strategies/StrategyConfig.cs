@@ -14,6 +14,7 @@ namespace KotakBlazor.Core.Strategies;
 /// <param name="Product">NRML, MIS or CNC.</param>
 /// <param name="Parameters">Its own parameters in invariant text; missing ones take their defaults.</param>
 /// <param name="Enabled">Whether it runs.</param>
+/// <param name="AutoExecute">Whether its signals are placed as orders at once (through the same risk checks); otherwise a person confirms each one.</param>
 public sealed record StrategyConfig(
     Guid Id,
     string Key,
@@ -23,4 +24,5 @@ public sealed record StrategyConfig(
     int Lots,
     ProductType Product,
     IReadOnlyDictionary<string, string> Parameters,
-    bool Enabled);
+    bool Enabled,
+    bool AutoExecute = false);

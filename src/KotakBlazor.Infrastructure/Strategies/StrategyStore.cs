@@ -49,6 +49,7 @@ public sealed class StrategyStore(IDbContextFactory<KotakDbContext> contextFacto
         record.Product = config.Product.ToString();
         record.ParametersJson = StoredJson.Write(config.Parameters);
         record.Enabled = config.Enabled;
+        record.AutoExecute = config.AutoExecute;
         record.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -76,5 +77,6 @@ public sealed class StrategyStore(IDbContextFactory<KotakDbContext> contextFacto
         record.Lots,
         Enum.Parse<ProductType>(record.Product),
         StoredJson.Read<Dictionary<string, string>>(record.ParametersJson),
-        record.Enabled);
+        record.Enabled,
+        record.AutoExecute);
 }

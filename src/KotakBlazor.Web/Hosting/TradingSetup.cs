@@ -39,6 +39,8 @@ public static class TradingSetup
         services.AddSingleton<IOrderDecider, KernelOrderDecider>();
         services.AddSingleton<OrderManager>();
         services.AddSingleton<OrderGroupExecutor>();
+        services.AddSingleton<ProtectiveOrders>();
+        services.AddSingleton<SignalExecutor>();
         services.AddSingleton(provider =>
         {
             var orders = provider.GetRequiredService<OrderManager>();
@@ -52,6 +54,7 @@ public static class TradingSetup
         services.AddSingleton<TradingSession>();
         services.AddHostedService<TradingService>();
         services.AddHostedService<ReconciliationService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignalExecutor>());
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed class StrategyRecord
 
     public bool Enabled { get; set; }
 
+    /// <summary>Signals are placed as orders without a person confirming them.</summary>
+    public bool AutoExecute { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

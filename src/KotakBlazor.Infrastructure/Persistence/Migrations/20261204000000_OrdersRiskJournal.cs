@@ -5,8 +5,8 @@ namespace KotakBlazor.Infrastructure.Persistence.Migrations;
 
 /// <summary>
 /// Orders with their append-only events and fills, the risk limits, the kill switch and its
-/// history, manual trades found by reconciliation, and journal notes. Only new tables: existing
-/// data is untouched. Enums are TEXT names, instants INTEGER UTC ticks, money TEXT decimals.
+/// history, manual trades found by reconciliation, and journal notes; strategies get an
+/// auto-execute switch (off for existing ones). Existing data is untouched. Enums are TEXT names, instants INTEGER UTC ticks, money TEXT decimals.
 /// </summary>
 [DbContext(typeof(KotakDbContext))]
 [Migration("20261204000000_OrdersRiskJournal")]
@@ -14,6 +14,9 @@ public sealed class OrdersRiskJournal : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        // Whether a strategy's signals are placed without a person confirming them; existing strategies keep asking.
+        migrationBuilder.AddColumn<bool>(name: "AutoExecute", table: "strategies", type: "INTEGER", nullable: false, defaultValue: false);
+
         migrationBuilder.CreateTable(
             name: "orders",
             columns: table => new
@@ -184,6 +187,7 @@ public sealed class OrdersRiskJournal : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropColumn(name: "AutoExecute", table: "strategies");
         migrationBuilder.DropTable("journal_notes");
         migrationBuilder.DropTable("manual_trades");
         migrationBuilder.DropTable("kill_switch_events");

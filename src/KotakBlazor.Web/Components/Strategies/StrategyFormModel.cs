@@ -35,6 +35,8 @@ internal sealed class StrategyFormModel
 
     public bool Enabled { get; set; }
 
+    public bool AutoExecute { get; set; }
+
     public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
 
     public static StrategyFormModel New(StrategyDefinition definition)
@@ -53,6 +55,7 @@ internal sealed class StrategyFormModel
             Lots = config.Lots,
             Product = config.Product,
             Enabled = config.Enabled,
+            AutoExecute = config.AutoExecute,
         };
         model.Instruments.AddRange(config.Instruments.Select(resolve).OfType<Instrument>());
         foreach (var parameter in definition.Parameters)
@@ -119,5 +122,6 @@ internal sealed class StrategyFormModel
         Lots,
         Product,
         Parameters.ToDictionary(p => p.Key, p => p.Value.Trim(), StringComparer.Ordinal),
-        Enabled);
+        Enabled,
+        AutoExecute);
 }
