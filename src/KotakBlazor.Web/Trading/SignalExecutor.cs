@@ -87,7 +87,10 @@ public sealed partial class SignalExecutor(
         foreach (var leg in signal.Legs)
         {
             await protective.CancelForAsync(signal.StrategyId, leg.Instrument, cancellationToken);
-            var held = await kernel.InvokeAsync(core => core.Positions.TrackedQuantity(signal.StrategyId, leg.Instrument), cancellationToken);
+            // From the desk's orders, which the cancel has just refreshed from the broker's book: a stop that filled
+            // a moment ago counts here even before its trade reaches the position book, so an exit never reverses a position.
+            var held = orders.Orders.Where(o => o.StrategyId == signal.StrategyId && o.Instrument == leg.Instrument)
+                .Sum(o => o.Side == OrderSide.Buy ? o.FilledQuantity : -o.FilledQuantity);
             var reduces = leg.Side == OrderSide.Sell ? held > 0 : held < 0;
             if (!reduces)
             {
