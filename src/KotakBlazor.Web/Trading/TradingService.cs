@@ -42,10 +42,13 @@ public sealed partial class TradingService(
             throw;
         }
 
-        await Task.WhenAll(
+        // The desk subscribes to the broker's pushes as RunAsync is called: only then may orders come in.
+        var running = Task.WhenAll(
             orders.RunAsync(stoppingToken),
             PumpFillsAsync(fills, stoppingToken),
             PumpTripsAsync(trips, stoppingToken));
+        readiness.Ready();
+        await running;
     }
 
     private async Task StartTradingAsync(CancellationToken cancellationToken)
@@ -77,7 +80,6 @@ public sealed partial class TradingService(
         await broker.StartAsync(stored, orders.Orders, cancellationToken);
         var report = await reconciler.RunAsync("reconciliation", cancellationToken);
         LogStarted(logger, orders.Orders.Count, stored.Count, report.ManualTradesFound.Count, string.Join("; ", report.Problems));
-        readiness.Ready();
     }
 
     private async Task PumpFillsAsync(Core.Messaging.EventStream<Fill>.Subscription fills, CancellationToken cancellationToken)

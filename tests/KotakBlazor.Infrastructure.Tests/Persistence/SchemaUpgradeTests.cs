@@ -36,7 +36,15 @@ public sealed class SchemaUpgradeTests
         await db.Users.CreateAsync("old-timer", "long-enough-pass", "Trader", "test", None);
         var strategy = new StrategyConfig(Guid.NewGuid(), "ema-crossover", "EMA on Reliance", [Reliance], Timeframe.FiveMinutes, 3, ProductType.Mis,
             new Dictionary<string, string> { ["fastPeriod"] = "9" }, Enabled: true);
-        await new StrategyStore(db.ContextFactory, db.Time).SaveAsync(strategy, "admin", None);
+        await using (var old = db.ContextFactory.CreateDbContext())
+        {
+            // Written as the previous version wrote it: today's store would name the columns that version did not have.
+            await old.Database.ExecuteSqlRawAsync(
+                "INSERT INTO strategies (Id, Key, Name, InstrumentsJson, TimeframeMinutes, Lots, Product, ParametersJson, Enabled, CreatedBy, CreatedAt, UpdatedAt) "
+                + "VALUES ({0}, {1}, {2}, {3}, 5, 3, 'Mis', {4}, 1, 'admin', {5}, {5})",
+                [strategy.Id.ToString().ToUpperInvariant(), strategy.Key, strategy.Name, "[\"nse_cm|2885\"]", "{\"fastPeriod\":\"9\"}", At.UtcTicks], None);
+        }
+
         var signal = new Signal(strategy.Id, strategy.Name, strategy.Key, At, SignalKind.Entry,
             [new SignalLeg(Reliance, "RELIANCE-EQ", OrderSide.Buy, 3, OrderType.Market, 1501.45m)],
             ProductType.Mis, 1490.05m, null, 0.6m, "EMA 9 crossed EMA 21", new Dictionary<string, string>());
@@ -53,7 +61,8 @@ public sealed class SchemaUpgradeTests
             Assert.Equal(0, await upgraded.Orders.CountAsync(None));
         }
 
-        Assert.Equal(strategy.Name, Assert.Single(await new StrategyStore(db.ContextFactory, db.Time).ListAsync(None)).Name);
+        Assert.Equal(strategy, Assert.Single(await new StrategyStore(db.ContextFactory, db.Time).ListAsync(None)) with { Parameters = strategy.Parameters, Instruments = strategy.Instruments });
+        Assert.False(Assert.Single(await new StrategyStore(db.ContextFactory, db.Time).ListAsync(None)).AutoExecute);
         var storedSignal = Assert.Single(await new SignalStore(db.ContextFactory).RecentAsync(5, null, None));
         Assert.Equal((signal.Reason, signal.StopLoss), (storedSignal.Reason, storedSignal.StopLoss));
         Assert.Equal([bar], await new BarStore(db.ContextFactory).RecentAsync(Reliance, Timeframe.FiveMinutes, 5, None));
