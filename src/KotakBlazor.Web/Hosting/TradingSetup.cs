@@ -50,6 +50,7 @@ public static class TradingSetup
         services.AddSingleton<TradingCommands>();
         services.AddSingleton<JournalService>();
         services.AddSingleton<TradingSession>();
+        services.AddScoped<TradingDesk>();
         services.AddHostedService<TradingService>();
         services.AddHostedService<ReconciliationService>();
     }
