@@ -1,5 +1,11 @@
 using KotakBlazor.Web.BrowserTests.Support;
 using KotakBlazor.Web.Tests.Support;
+using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.MarketData.Bars;
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Strategies;
+using KotakBlazor.Infrastructure.Accounts;
+using KotakBlazor.Web.Strategies;
 using Microsoft.Playwright;
 
 namespace KotakBlazor.Web.BrowserTests;
@@ -16,7 +22,7 @@ public sealed class TradingOrderTests(BrowserSession browser) : IClassFixture<Br
     private LoopbackApp _app = null!;
 
     public async Task InitializeAsync() =>
-        _app = await LoopbackApp.StartAsync(new Dictionary<string, string> { ["Clock:Speed"] = "30" });
+        _app = await LoopbackApp.StartAsync(new Dictionary<string, string> { ["Clock:Speed"] = "30" }, configure: TestStrategies.Register);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -158,6 +164,76 @@ public sealed class TradingOrderTests(BrowserSession browser) : IClassFixture<Br
         Assert.Equal(2, await orders.CountAsync());
         Assert.Contains("SELL", await orders.First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("BUY", await orders.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_signal_fills_in_the_ticket_and_a_resting_order_is_modified_then_cancelled_from_the_order_book()
+    {
+        const string Infosys = "INFY-EQ";
+        const string Strategy = "Buys Reliance every bar";
+        Assert.True(_app.Services.GetRequiredService<IInstrumentCatalog>().TryGetBySymbol(Symbol, out var reliance));
+        var added = await _app.Services.GetRequiredService<StrategyManager>().AddAsync(
+            new StrategyConfig(Guid.Empty, TestStrategies.EveryBarKey, Strategy, [reliance.Id], Timeframe.OneMinute, 1, ProductType.Mis,
+                new Dictionary<string, string> { ["side"] = "Buy" }, Enabled: true),
+            new ActingUser("admin", UserRoles.Admin), CancellationToken.None);
+        Assert.True(added.Succeeded, string.Join(" ", added.Errors));
+
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var dashboard = new DashboardPage(await context.NewPageAsync(), _app);
+        var page = dashboard.Page;
+        await dashboard.SignInAsync();
+
+        // A signal's Trade button fills in its first leg: instrument, side and the strategy's product.
+        var signal = page.Locator($"#signal-feed[data-live=\"true\"] tr[data-strategy=\"{Strategy}\"]").First;
+        await signal.WaitForAsync(new() { Timeout = 20_000 });
+        await signal.Locator("button.kb-trade-button").ClickAsync();
+        await page.Locator($"#ticket-instrument[data-symbol=\"{Symbol}\"]").WaitForAsync();
+        Assert.True(await page.IsCheckedAsync("#ticket-side-buy"));
+        Assert.Equal("Mis", await page.InputValueAsync("#ticket-product"));
+        Assert.Contains($"From the {Strategy} signal", await page.InnerTextAsync("#ticket-note"), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator(TradingPages.Ticket).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        // "New order" on the order book: search the instrument, a limit 4% under the market rests at the broker.
+        await page.ClickAsync("nav a[href=\"/orders\"]");
+        await page.Locator("#orders-table[data-live=\"true\"]").WaitForAsync();
+        await page.ClickAsync("#orders-new-order");
+        await page.FillAsync("#ticket-instrument-search", "INFY");
+        await page.ClickAsync($"#ticket-instrument-search-results li[data-symbol=\"{Infosys}\"]");
+        await page.Locator($"#ticket-instrument[data-symbol=\"{Infosys}\"]").WaitForAsync();
+        var ltp = decimal.Parse((await page.InnerTextAsync("#ticket-form-ltp")).Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        await page.SelectOptionAsync("#ticket-type", "Limit");
+        await page.FillAsync("#ticket-price", Math.Floor(ltp * 0.96m).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#ticket-review");
+        await page.ClickAsync("#ticket-confirm[data-allowed=\"true\"] #ticket-execute");
+        await page.Locator("#ticket-result-orders tr.kb-ticket-order[data-status=\"Open\"]").WaitForAsync(new() { Timeout = 20_000 });
+        await page.ClickAsync("#ticket-close");
+
+        var order = page.Locator($"#orders-table tr.kb-order[data-symbol=\"{Infosys}\"][data-status=\"Open\"]");
+        await order.WaitForAsync();
+
+        // Modify asks first, listing each change.
+        await order.Locator("button.kb-modify").ClickAsync();
+        var lower = Math.Floor(ltp * 0.955m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#modify-price", lower);
+        await page.Locator("#modify-price").PressAsync("Enter");
+        Assert.Contains("→", await page.InnerTextAsync("#modify-will-send"), StringComparison.Ordinal);
+        await page.ClickAsync("#modify-confirm-button");
+        await page.Locator("#modify-result.kb-ok").WaitForAsync();
+        await page.ClickAsync("#modify-close");
+        await order.Locator("td", new() { HasTextString = Convert.ToDecimal(lower, System.Globalization.CultureInfo.InvariantCulture).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en-IN")) }).WaitForAsync();
+        await order.ClickAsync();
+        var orderId = await order.GetAttributeAsync("data-order-id");
+        await page.Locator($"tr[data-timeline-for=\"{orderId}\"] tr.kb-timeline-event[data-kind=\"Modified\"]").WaitForAsync();
+
+        // Cancel asks first too; the order ends cancelled and leaves the active filter.
+        await order.Locator("button.kb-cancel").ClickAsync();
+        await page.Locator(".rz-dialog button:has-text(\"Cancel order\")").ClickAsync();
+        await page.Locator($"#orders-table tr.kb-order[data-order-id=\"{orderId}\"][data-status=\"Cancelled\"]").WaitForAsync();
+        await page.ClickAsync(".kb-filter-chip[data-filter=\"active\"]");
+        await page.Locator("#orders-table[data-count=\"0\"]").WaitForAsync();
+        await TradingPages.ScreenshotAsync(page, "orders-cancelled.png");
         await context.CloseAsync();
     }
 }
