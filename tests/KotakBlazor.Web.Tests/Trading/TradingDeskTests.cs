@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Orders;
@@ -7,7 +6,6 @@ using KotakBlazor.Infrastructure.Accounts;
 using KotakBlazor.Web.Strategies;
 using KotakBlazor.Web.Tests.Support;
 using KotakBlazor.Web.Trading;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace KotakBlazor.Web.Tests.Trading;
 
@@ -41,7 +39,7 @@ public sealed class TradingDeskTests : IAsyncLifetime
     public async Task A_viewer_is_refused_on_the_server_and_nothing_is_placed()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        SignIn(scope.ServiceProvider, "viewer1", UserRoles.Viewer);
+        CircuitUser.SignIn(scope.ServiceProvider, "viewer1", UserRoles.Viewer);
         var desk = scope.ServiceProvider.GetRequiredService<TradingDesk>();
         var commands = _app.Services.GetRequiredService<TradingCommands>();
         var ticket = new OrderTicket(_reliance.Id, OrderSide.Buy, 1, OrderType.Market, ProductType.Cnc);
@@ -136,15 +134,6 @@ public sealed class TradingDeskTests : IAsyncLifetime
         Assert.Contains(band, r => r.Contains("from the last price", StringComparison.Ordinal) && r.EndsWith("the band is 5%", StringComparison.Ordinal));
         Assert.Empty(await BrokerOrdersAsync());
         Assert.Empty(await StoredOrdersAsync());
-    }
-
-    private static void SignIn(IServiceProvider scope, string userName, string role)
-    {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "42"), new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role)],
-            "test");
-        var provider = (IHostEnvironmentAuthenticationStateProvider)scope.GetRequiredService<AuthenticationStateProvider>();
-        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity))));
     }
 
     private async Task<IReadOnlyList<BrokerOrder>> BrokerOrdersAsync()
