@@ -4,7 +4,6 @@ using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Messaging;
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Core.Reconciliation;
-using KotakBlazor.Web.Strategies;
 
 namespace KotakBlazor.Web.Trading;
 
