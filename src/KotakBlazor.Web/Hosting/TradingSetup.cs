@@ -52,6 +52,7 @@ public static class TradingSetup
         services.AddSingleton<TradingCommands>();
         services.AddSingleton<JournalService>();
         services.AddSingleton<TradingSession>();
+        services.AddScoped<TradingDesk>();
         services.AddHostedService<TradingService>();
         services.AddHostedService<ReconciliationService>();
         services.AddHostedService(provider => provider.GetRequiredService<SignalExecutor>());

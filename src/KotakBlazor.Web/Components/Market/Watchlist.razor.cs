@@ -2,6 +2,7 @@ using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.MarketData;
 using KotakBlazor.Infrastructure.Watchlists;
 using KotakBlazor.Web.Auth;
+using KotakBlazor.Web.Components.Trading;
 using KotakBlazor.Web.Market;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -21,6 +22,7 @@ public sealed partial class Watchlist
     private MarketWatch? _watch;
     private int? _userId;
     private string? _message;
+    private OrderTicketDialog? _ticket;
 
     [Inject]
     private LiveMarket Market { get; set; } = default!;
@@ -30,6 +32,9 @@ public sealed partial class Watchlist
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IInstrumentCatalog Instruments { get; set; } = default!;
 
     [Parameter]
     public InstrumentId? Selected { get; set; }
@@ -122,6 +127,10 @@ public sealed partial class Watchlist
             await SelectedChanged.InvokeAsync(_rows[0].Instrument);
         }
     }
+
+    private bool IsTradable(InstrumentId id) => Instruments.TryGet(id, out var instrument) && instrument.IsTradable;
+
+    private void OpenTicket(WatchlistRow row) => _ticket?.Open(new TicketDefaults(row.Instrument));
 
     private Task SelectAsync(WatchlistRow row) => SelectedChanged.InvokeAsync(row.Instrument);
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using KotakBlazor.Core.Signals;
+using KotakBlazor.Web.Components.Trading;
 using KotakBlazor.Web.Strategies;
 using Microsoft.AspNetCore.Components;
 
@@ -18,6 +19,7 @@ public sealed partial class SignalFeed
     private List<SignalRow> _rows = [];
     private IDisposable? _subscription;
     private bool _live;
+    private OrderTicketDialog? _ticket;
 
     [Inject]
     private StrategyDesk Desk { get; set; } = default!;
@@ -84,6 +86,22 @@ public sealed partial class SignalFeed
         {
             // The circuit went away.
         }
+    }
+
+    /// <summary>Opens the ticket with the signal's first leg; the multi-leg builder is separate, so further legs are only mentioned.</summary>
+    private void OpenTicket(SignalRow row)
+    {
+        var signal = row.Signal;
+        if (signal.Legs.Count == 0)
+        {
+            return;
+        }
+
+        var leg = signal.Legs[0];
+        var note = signal.Legs.Count > 1
+            ? $"This {signal.StrategyName} signal has {signal.Legs.Count} legs: only the first ({leg.TradingSymbol}) is filled in here. Place the other legs separately."
+            : $"From the {signal.StrategyName} signal at {row.Time} IST.";
+        _ticket?.Open(new TicketDefaults(leg.Instrument, leg.Side, leg.Quantity, leg.OrderType, leg.Price, signal.Product, signal.StrategyId, note));
     }
 
     public async ValueTask DisposeAsync()

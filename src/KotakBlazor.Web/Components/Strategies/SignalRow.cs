@@ -13,6 +13,7 @@ internal sealed class SignalRow
 
     public SignalRow(Signal signal)
     {
+        Signal = signal;
         Identity = SignalIdentity.Of(signal);
         var ist = IndianMarketTime.ToIst(signal.Time);
         Time = ist.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -31,6 +32,9 @@ internal sealed class SignalRow
         Reason = signal.Reason;
         Product = signal.Product.ToString().ToUpperInvariant();
     }
+
+    /// <summary>The signal itself, for the ticket's Trade button.</summary>
+    public Signal Signal { get; }
 
     public SignalIdentity Identity { get; }
 
