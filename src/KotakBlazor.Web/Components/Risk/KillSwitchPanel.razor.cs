@@ -40,6 +40,8 @@ public sealed partial class KillSwitchPanel
     [Parameter]
     public bool SquareOffOnTrip { get; set; }
 
+    private string When => State.ChangedAt is { } at ? $" at {DeskText.IstDateTime(at)} IST" : string.Empty;
+
     private void AskTrip()
     {
         _tripReasonMissing = string.IsNullOrWhiteSpace(_tripReason);
