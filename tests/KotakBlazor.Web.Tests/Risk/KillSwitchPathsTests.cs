@@ -4,6 +4,7 @@ using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Web.Tests.Support;
 using KotakBlazor.Web.Trading;
+using Xunit.Abstractions;
 
 namespace KotakBlazor.Web.Tests.Risk;
 
@@ -12,7 +13,7 @@ namespace KotakBlazor.Web.Tests.Risk;
 /// the commands and over the real websocket), strategies and batches. Orders racing the trip
 /// either never reach the paper broker or are cancelled there; none is left working.
 /// </summary>
-public sealed class KillSwitchPathsTests : IAsyncLifetime
+public sealed class KillSwitchPathsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(120));
     private LoopbackApp _app = null!;
@@ -82,7 +83,7 @@ public sealed class KillSwitchPathsTests : IAsyncLifetime
 
         // The desk paces sends at 10 a second, so most of the fifty are still queued when the switch trips.
         var submissions = Enumerable.Range(0, 50).Select(i => Task.Run(() => SubmitAsync(i, price))).ToList();
-        await UntilAtTheBrokerAsync(changes, count: 10);
+        await UntilAtTheBrokerAsync(changes, stored: 20, acknowledged: 10);
         var trip = await KillSwitch.TripAsync(PaperTrading.Admin, "test: trip under load", _timeout.Token);
         var outcomes = await Task.WhenAll(submissions);
         var lateOutcomes = await Task.WhenAll(Enumerable.Range(50, 8).Select(i => SubmitAsync(i, price)));
@@ -93,6 +94,8 @@ public sealed class KillSwitchPathsTests : IAsyncLifetime
         var desk = outcomes.SelectMany(o => o.Orders).Select(o => Orders.Find(o.Id)!).ToList();
         var reached = desk.Where(o => o.BrokerOrderId is not null).ToList();
         var stopped = desk.Where(o => o.BrokerOrderId is null).ToList();
+        output.WriteLine($"{reached.Count} reached the broker ({string.Join(", ", reached.GroupBy(o => o.Status).Select(g => $"{g.Count()} {g.Key}"))}); "
+            + $"{stopped.Count} stopped before it ({string.Join(", ", stopped.GroupBy(o => o.Status).Select(g => $"{g.Count()} {g.Key}"))}); {outcomes.Count(o => !o.Accepted)} refused by the risk check");
         Assert.InRange(reached.Count, 10, 49);
         Assert.NotEmpty(stopped);
         // Exactly the orders the desk sent are at the broker: nothing after the trip got through.
@@ -131,16 +134,19 @@ public sealed class KillSwitchPathsTests : IAsyncLifetime
         return Math.Floor(ltp * 0.97m / instrument.TickSize) * instrument.TickSize;
     }
 
-    private async Task UntilAtTheBrokerAsync(Core.Messaging.EventStream<Order>.Subscription changes, int count)
+    // Midway: some orders are at the broker and more are stored and queued behind the pacer.
+    private async Task UntilAtTheBrokerAsync(Core.Messaging.EventStream<Order>.Subscription changes, int stored, int acknowledged)
     {
-        var acknowledged = new HashSet<Guid>();
-        while (acknowledged.Count < count && await changes.Reader.WaitToReadAsync(_timeout.Token))
+        var seen = new HashSet<Guid>();
+        var atBroker = new HashSet<Guid>();
+        while ((seen.Count < stored || atBroker.Count < acknowledged) && await changes.Reader.WaitToReadAsync(_timeout.Token))
         {
             while (changes.Reader.TryRead(out var order))
             {
+                seen.Add(order.Id);
                 if (order.BrokerOrderId is not null)
                 {
-                    acknowledged.Add(order.Id);
+                    atBroker.Add(order.Id);
                 }
             }
         }
