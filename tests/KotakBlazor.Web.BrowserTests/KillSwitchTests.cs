@@ -66,6 +66,8 @@ public sealed class KillSwitchTests(BrowserSession browser) : IClassFixture<Brow
         Assert.False(_app.Services.GetRequiredService<KillSwitchService>().State.IsTripped);
 
         await page.PressAsync("#kill-switch-reason", "Enter");
+        await confirm.WaitForAsync();
+        await StrategyPagesTests.Screenshot(page, "risk-trip-confirm.png");
         await page.ClickAsync("#kill-switch-confirm-confirm");
 
         var banner = page.Locator("#kill-switch-banner[role=\"alert\"]");
@@ -97,6 +99,40 @@ public sealed class KillSwitchTests(BrowserSession browser) : IClassFixture<Brow
         await page.Locator("#kill-switch-state[data-tripped=\"false\"]").WaitForAsync();
         await page.Locator("#kill-switch-history tr[data-kind=\"reset\"]:has-text(\"Feed checked with the exchange\")").WaitForAsync();
         Assert.False(_app.Services.GetRequiredService<KillSwitchService>().State.IsTripped);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_limit_after_seeing_its_old_and_new_value_and_it_is_in_force_at_once()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var dashboard = new DashboardPage(await context.NewPageAsync(), _app);
+        await dashboard.SignInAsync();
+        var page = dashboard.Page;
+        await page.ClickAsync("nav a[href=\"/risk\"]");
+        await page.Locator("#risk-page[data-live=\"true\"]").WaitForAsync();
+
+        // A negative limit is explained at the field and nothing is asked.
+        await page.FillAsync("#limit-MaxDailyLoss", "-5");
+        await page.ClickAsync("#limits-save");
+        await page.Locator(".validation-message:has-text(\"Max daily loss cannot be negative\")").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#limits-confirm").CountAsync());
+
+        await page.FillAsync("#limit-MaxDailyLoss", "25000");
+        await page.FillAsync("#limit-MaxOpenPositions", "5");
+        await page.PressAsync("#limit-MaxOpenPositions", "Enter");
+        var daily = page.Locator("#limits-changes tr[data-limit=\"MaxDailyLoss\"]");
+        await daily.WaitForAsync();
+        Assert.Equal(2, await page.Locator("#limits-changes tbody tr").CountAsync());
+        Assert.Equal("Max daily loss\t\u20b950,000.00\t\u20b925,000.00", (await daily.InnerTextAsync()).Trim());
+        await StrategyPagesTests.Screenshot(page, "risk-limits-confirm.png");
+        await page.ClickAsync("#limits-confirm-confirm");
+
+        await page.Locator("#limits-message.kb-ok:has-text(\"Risk limits saved and in force\")").WaitForAsync();
+        await page.Locator("[data-testid=\"risk-day-pnl\"]:has-text(\"Max daily loss \u20b925,000.00\")").WaitForAsync();
+        var limits = _app.Services.GetRequiredService<RiskSettingsService>().Limits;
+        Assert.Equal(25_000m, limits.MaxDailyLoss);
+        Assert.Equal(5, limits.MaxOpenPositions);
         await context.CloseAsync();
     }
 
