@@ -157,12 +157,20 @@ public sealed partial class OrderManager
         {
             var order = Find(orderId)!;
             await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            if (Find(orderId) is { } current && OrderLifecycle.IsFinal(current.Status))
+            {
+                // Cancelled while it waited for its turn (the kill switch's sweep, a trader): nothing to send.
+                return current;
+            }
+
             BrokerResult<string> result;
             using (var permit = _gate.TryEnter(ReducesRisk(order)))
             {
                 if (permit is null)
                 {
-                    return await MoveAsync(orderId, OrderStatus.Failed, "Not sent: the kill switch is tripped.", "kill-switch", cancellationToken).ConfigureAwait(false);
+                    return Find(orderId) is { } swept && OrderLifecycle.IsFinal(swept.Status)
+                        ? swept
+                        : await MoveAsync(orderId, OrderStatus.Failed, "Not sent: the kill switch is tripped.", "kill-switch", cancellationToken).ConfigureAwait(false);
                 }
 
                 result = await _gateway.PlaceAsync(BrokerOrderRequest.For(order), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using KotakBlazor.Web.Auth;
 using KotakBlazor.Web.Components;
 using KotakBlazor.Web.Health;
 using KotakBlazor.Web.Hubs;
+using KotakBlazor.Web.Trading;
 using Radzen;
 
 namespace KotakBlazor.Web.Hosting;
@@ -48,6 +49,7 @@ public static class KotakBlazorHost
         app.MapStaticAssets().AllowAnonymous();
         app.MapKotakHealthChecks();
         app.MapAccountEndpoints();
+        app.MapJournalEndpoints();
         app.MapKotakHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -49,6 +49,7 @@ public static class TradingSetup
         services.AddSingleton<TradingReadiness>();
         services.AddSingleton<PositionsSquareOff>();
         services.AddSingleton<KillSwitchService>();
+        services.AddSingleton<RiskSettingsService>();
         services.AddSingleton<TradingCommands>();
         services.AddSingleton<JournalService>();
         services.AddSingleton<TradingSession>();

@@ -27,6 +27,10 @@ public sealed partial class KillSwitchService(
 {
     private readonly SemaphoreSlim _changing = new(1, 1);
 
+    // Trips and resets wait for the stored state to be loaded: otherwise a trip made in the first
+    // moments after start-up would be overwritten by the restore.
+    private readonly TaskCompletionSource _restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The state as the kernel holds it.</summary>
     public KillSwitchState State => kernel.Core.KillSwitch.State;
 
@@ -44,6 +48,8 @@ public sealed partial class KillSwitchService(
         {
             LogRestoredTripped(logger, state.Reason ?? "?", state.ChangedBy ?? "?");
         }
+
+        _restored.TrySetResult();
     }
 
     /// <summary>An admin trips the switch.</summary>
@@ -61,6 +67,7 @@ public sealed partial class KillSwitchService(
             return TradingResult.Refused("Give a reason for tripping the kill switch.");
         }
 
+        await _restored.Task.WaitAsync(cancellationToken);
         gate.SetTripped(true);
         var change = await kernel.InvokeAsync(core => core.TripKillSwitch(reason.Trim(), user.UserName, clock.GetUtcNow()), cancellationToken);
         if (change is null)
@@ -87,6 +94,7 @@ public sealed partial class KillSwitchService(
             return TradingResult.Refused("Give a reason for resetting the kill switch.");
         }
 
+        await _restored.Task.WaitAsync(cancellationToken);
         await _changing.WaitAsync(cancellationToken);
         try
         {
