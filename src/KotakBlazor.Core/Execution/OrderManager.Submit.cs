@@ -156,6 +156,14 @@ public sealed partial class OrderManager
         for (var attempt = 0; ; attempt++)
         {
             var order = Find(orderId)!;
+            if (_gate.IsTripped && !ReducesRisk(order))
+            {
+                // Do not queue for a turn that can only end at a closed gate.
+                return OrderLifecycle.IsFinal(order.Status)
+                    ? order
+                    : await MoveAsync(orderId, OrderStatus.Failed, "Not sent: the kill switch is tripped.", "kill-switch", cancellationToken).ConfigureAwait(false);
+            }
+
             await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             if (Find(orderId) is { } current && OrderLifecycle.IsFinal(current.Status))
             {
