@@ -197,9 +197,10 @@ public sealed partial class KernelCore
 
         var first = _istDate == default;
         _istDate = date;
-        if (!first)
+        if (!first && (Positions.TradingDay is not { } day || date > day))
         {
             // A new trading day: open positions carry at the previous close, the day's P&L starts again.
+            // (Days only move forward: a late tick stamped with an earlier day must not stop the kernel.)
             Positions.Reset(date);
             PublishPortfolio(force: true);
         }

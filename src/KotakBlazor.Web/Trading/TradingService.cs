@@ -65,15 +65,22 @@ public sealed partial class TradingService(
         var since = clock.GetUtcNow() - OrderManager.LoadWindow;
         var stored = await orderStore.LoadFillsAsync(since, cancellationToken);
         var today = IndianMarketTime.IstDate(clock.GetUtcNow());
+        var ours = stored.Where(f => f.OrderId is not null).ToList();
         await kernel.InvokeAsync(core =>
         {
-            foreach (var fill in stored.Where(f => f.OrderId is not null))
+            // Earlier days' fills make the carried positions; the day then starts from them, and today's fills follow,
+            // so a restart in the middle of the day keeps the day's realized P&L.
+            foreach (var fill in ours.Where(f => IndianMarketTime.IstDate(f.Time) < today))
             {
                 core.ApplyFill(fill);
             }
 
-            // Fills before today are carried positions: today's P&L starts from them.
             core.Positions.Reset(today);
+            foreach (var fill in ours.Where(f => IndianMarketTime.IstDate(f.Time) >= today))
+            {
+                core.ApplyFill(fill);
+            }
+
             return true;
         }, cancellationToken);
 
