@@ -4,7 +4,6 @@ using KotakBlazor.Core.Orders;
 using KotakBlazor.Core.Risk;
 using KotakBlazor.Web.Tests.Support;
 using KotakBlazor.Web.Trading;
-using Microsoft.Data.Sqlite;
 
 namespace KotakBlazor.Web.Tests.Risk;
 
@@ -45,6 +44,7 @@ public sealed class KillSwitchRestartTests : IAsyncLifetime
         _first = null;
 
         _second = await LoopbackApp.StartAsync(dataFolder: _dataFolder);
+        await PaperTrading.ReadyAsync(_second, _timeout.Token);
         await PaperTrading.LastPriceAsync(_second, PaperTrading.Reliance, _timeout.Token);
 
         var state = _second.Services.GetRequiredService<KillSwitchService>().State;
@@ -65,10 +65,5 @@ public sealed class KillSwitchRestartTests : IAsyncLifetime
     }
 
     // LoopbackApp.DisposeAsync deletes the data folder; a restart needs it kept.
-    private static async Task StopKeepingDataAsync(LoopbackApp app)
-    {
-        await app.App.StopAsync();
-        await app.App.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-    }
+    private static Task StopKeepingDataAsync(LoopbackApp app) => app.StopKeepingDataAsync();
 }

@@ -100,6 +100,14 @@ public sealed partial class LoopbackApp : IAsyncDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
+    /// <summary>Stops the app as a restart would, leaving its data folder for the next one.</summary>
+    public async Task StopKeepingDataAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
