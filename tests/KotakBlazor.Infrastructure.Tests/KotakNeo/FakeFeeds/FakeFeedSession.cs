@@ -22,12 +22,14 @@ internal sealed class FakeFeedSession(FakeFeedServer server) : IKotakFeedSession
 
     public Uri? RealtimeUrl { get; set; }
 
+    public Uri BaseUrl { get; set; } = server.BaseUrl;
+
     public EventLog<string> Rejections { get; } = new();
 
     public Task<KotakFeedCredentials> GetAsync(CancellationToken cancellationToken) =>
         LoginFailure is { } failure
             ? Task.FromException<KotakFeedCredentials>(new InvalidOperationException(failure))
-            : Task.FromResult(new KotakFeedCredentials(Ucc, Sid, TradeToken, server.FeedUrl, server.BaseUrl, RealtimeUrl));
+            : Task.FromResult(new KotakFeedCredentials(Ucc, Sid, TradeToken, server.FeedUrl, BaseUrl, RealtimeUrl));
 
     public void ReportRejected(KotakFeedCredentials credentials, string reason)
     {
