@@ -6,9 +6,10 @@ using System.Text.Json.Nodes;
 namespace KotakBlazor.Infrastructure.Tests.KotakNeo.FakeFeeds;
 
 /// <summary>
-/// A fake of Kotak's SFeed market feed: takes the JSON auth frame, answers 1117 (or 1120 when
-/// told to reject), records subscribe and unsubscribe frames, acknowledges them with 1109, and
-/// pushes whatever binary frames a test hands it. Fault modes: drop the socket, go silent.
+/// A fake of Kotak's SFeed market feed: takes the JSON auth frame, answers 1117 (or 1120 for a
+/// sid it does not accept), records subscribe and unsubscribe frames, acknowledges them with 1109, and
+/// pushes whatever binary frames a test hands it. Fault modes: drop the socket, go silent
+/// (before or after answering the login), refuse a sid other than <see cref="AcceptedSid"/>.
 /// </summary>
 internal sealed class FakeSFeed
 {
@@ -16,9 +17,6 @@ internal sealed class FakeSFeed
 
     /// <summary>The sid the fake accepts; any other is refused with 1120.</summary>
     public string AcceptedSid { get; set; } = "fake-sid";
-
-    /// <summary>Refuse every login with 1120, whatever the sid.</summary>
-    public bool RejectAuth { get; set; }
 
     /// <summary>The auth reply's code: 1117, or 1119 as production was seen to send.</summary>
     public int AuthReplyCode { get; set; } = 1117;
@@ -68,7 +66,7 @@ internal sealed class FakeSFeed
 
         var authFrame = JsonNode.Parse(auth.Payload)!.AsObject();
         AuthFrames.Add(authFrame);
-        if (RejectAuth || (string?)authFrame["auth"] != AcceptedSid)
+        if ((string?)authFrame["auth"] != AcceptedSid)
         {
             await connection.SendTextAsync("""{"message_code":1120,"message":"Auth failed: invalid session"}""");
             await connection.CloseAsync("auth failed");

@@ -164,6 +164,25 @@ public sealed class KotakOrderFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_feed_that_never_acknowledges_the_handshake_times_out_and_is_tried_again()
+    {
+        _server.OrderFeed.Silent = true;
+        _run = _feed.RunAsync(_stop.Token);
+        await _server.OrderFeed.Frames.WaitForAsync(1);
+        await _clock.WaitForArmedTimersAsync(1, CancellationToken.None).WaitAsync(EventLog<int>.Patience);
+
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        var down = await _events.Status.NextStatusAsync(KotakFeedState.Disconnected);
+        _server.OrderFeed.Silent = false;
+        await _clock.WaitForArmedTimersAsync(1, CancellationToken.None).WaitAsync(EventLog<int>.Patience);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _events.Status.NextStatusAsync(KotakFeedState.Connected);
+
+        Assert.Equal("no answer to the login within 15 s", down.LastError);
+        Assert.Equal(2, _server.OrderFeed.Connections.Count);
+    }
+
+    [Fact]
     public async Task Login_rt_url_is_preferred_over_the_base_url_host()
     {
         _session.BaseUrl = new Uri("http://127.0.0.1:1");

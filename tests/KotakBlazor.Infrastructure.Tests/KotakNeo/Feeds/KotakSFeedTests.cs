@@ -274,6 +274,48 @@ public sealed class KotakSFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_that_never_answers_the_login_times_out_on_the_clock_and_is_tried_again()
+    {
+        _server.SFeed.Silent = true;
+        Start();
+        await _server.SFeed.AuthFrames.WaitForAsync(1);
+        await _clock.WaitForArmedTimersAsync(1, CancellationToken.None).WaitAsync(EventLog<int>.Patience);
+        Assert.Equal(MondayMorning.AddSeconds(15), _clock.NextTimerDueAt);
+
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        var down = await _events.Status.NextStatusAsync(KotakFeedState.Disconnected);
+        _server.SFeed.Silent = false;
+        await _clock.WaitForArmedTimersAsync(1, CancellationToken.None).WaitAsync(EventLog<int>.Patience);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _events.Status.NextStatusAsync(KotakFeedState.Connected);
+
+        Assert.Equal("no answer to the login within 15 s", down.LastError);
+        Assert.Empty(_session.Rejections.Items);
+        Assert.Equal(2, _server.SFeed.Connections.Count);
+    }
+
+    [Fact]
+    public async Task An_unreachable_feed_is_tried_again_after_doubling_waits()
+    {
+        _events.Dispose();
+        _feed = CreateFeed(new KotakSFeedOptions { FeedUrl = "http://127.0.0.1:1/feed" }, new NseMarketHours());
+        Start();
+
+        var waits = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var down = await _events.Status.NextStatusAsync(KotakFeedState.Disconnected);
+            Assert.StartsWith("could not connect to 127.0.0.1", down.LastError, StringComparison.Ordinal);
+            waits.Add(down.NextAttemptAt!.Value - _clock.GetUtcNow());
+            await _clock.WaitForArmedTimersAsync(1, CancellationToken.None).WaitAsync(EventLog<int>.Patience);
+            _clock.Advance(waits[^1]);
+        }
+
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], waits);
+        Assert.Equal(0, _feed.Status.ReconnectCount);
+    }
+
+    [Fact]
     public async Task Stopping_ends_the_run_and_reports_the_feed_stopped()
     {
         await StartAsync();
