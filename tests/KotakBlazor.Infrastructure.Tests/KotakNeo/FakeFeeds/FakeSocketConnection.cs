@@ -11,8 +11,6 @@ internal sealed class FakeSocketConnection(int number, WebSocket socket)
     /// <summary>1 for the first connection the server accepted, 2 for the next, ...</summary>
     public int Number { get; } = number;
 
-    public bool IsOpen => socket.State == WebSocketState.Open;
-
     public Task SendTextAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
     public Task SendBinaryAsync(byte[] frame) => SendAsync(frame, WebSocketMessageType.Binary);

@@ -3,6 +3,7 @@ using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.ScripMaster;
 using KotakBlazor.Infrastructure.Tests.KotakNeo.FakeFeeds;
 using KotakBlazor.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static KotakBlazor.Infrastructure.Tests.KotakNeo.ScripMaster.ScripMasterCsvSamples;
@@ -160,6 +161,22 @@ public sealed class ScripMasterRefresherTests : IAsyncLifetime
         Assert.Contains("401", refused.Error, StringComparison.Ordinal);
         Assert.Contains("Invalid Credentials", refused.Error, StringComparison.Ordinal);
         Assert.Equal(Monday, (await new ScripMasterCache(_db.ContextFactory).GetDayAsync(None))!.Day);
+    }
+
+    [Fact]
+    public async Task A_day_that_downloads_but_cannot_be_cached_is_still_used_and_says_so()
+    {
+        await using (var context = _db.ContextFactory.CreateDbContext())
+        {
+            await context.Database.ExecuteSqlRawAsync("DROP TABLE scrip_master_instruments;", None);
+        }
+
+        var catalog = new ScripMasterCatalog();
+        var result = await Refresher(catalog).EnsureTodayAsync(None);
+
+        Assert.Equal((ScripMasterSource.Download, Monday, 7), (result.Source, result.Day, result.InstrumentCount));
+        Assert.StartsWith("downloaded but not cached: ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(7, catalog.All.Count);
     }
 
     [Fact]

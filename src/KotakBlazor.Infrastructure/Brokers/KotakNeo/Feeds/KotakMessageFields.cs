@@ -16,10 +16,6 @@ internal sealed class KotakMessageFields
 
     private KotakMessageFields(Dictionary<string, string> values) => _values = values;
 
-    public IReadOnlyDictionary<string, string> Values => _values;
-
-    public static KotakMessageFields Empty() => new(new Dictionary<string, string>(StringComparer.Ordinal));
-
     /// <summary>The object's scalar fields; nested objects and arrays are left out.</summary>
     public static KotakMessageFields From(JsonElement data)
     {

@@ -87,9 +87,6 @@ internal sealed class ScripMasterColumns
     /// <summary>The trimmed field at <paramref name="index"/>; empty when the column is absent.</summary>
     public static string Field(List<string> fields, int index) => index == Missing ? string.Empty : fields[index].Trim();
 
-    /// <summary>Whether the header has the column.</summary>
-    public static bool Has(int index) => index != Missing;
-
     private static int Find(Dictionary<string, int> byName, params string[] names)
     {
         foreach (var name in names)

@@ -172,9 +172,20 @@ public sealed partial class ScripMasterRefresher
         }
 
         var kept = _catalog.All;
-        await _cache.ReplaceAsync(new ScripMasterCachedDay(day, _timeProvider.GetUtcNow(), kept.Count, problems.Count), kept, cancellationToken);
+        string? cacheError = null;
+        try
+        {
+            await _cache.ReplaceAsync(new ScripMasterCachedDay(day, _timeProvider.GetUtcNow(), kept.Count, problems.Count), kept, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Today's instruments are in use; only the offline copy is missing. Say so rather than fail the day.
+            cacheError = $"downloaded but not cached: {ex.Message}";
+            LogCacheFailed(ex, day);
+        }
+
         LogDownloaded(day, kept.Count, problems.Count);
-        return new ScripMasterRefreshResult(ScripMasterSource.Download, day, kept.Count, problems.Take(ProblemsKept).ToList(), null);
+        return new ScripMasterRefreshResult(ScripMasterSource.Download, day, kept.Count, problems.Take(ProblemsKept).ToList(), cacheError);
     }
 
     private async Task<IReadOnlyList<Instrument>> LoadCacheAsync(CancellationToken cancellationToken)
@@ -206,6 +217,9 @@ public sealed partial class ScripMasterRefresher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scrip master for {Day} could not be downloaded: {Error}")]
     private partial void LogDownloadFailed(Exception exception, DateOnly day, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scrip master for {Day} is in use but could not be cached for offline starts")]
+    private partial void LogCacheFailed(Exception exception, DateOnly day);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Working offline on the cached scrip master of {Day} ({Count} instruments)")]
     private partial void LogOffline(DateOnly day, int count);
