@@ -39,6 +39,11 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     public DbSet<JournalNoteRecord> JournalNotes => Set<JournalNoteRecord>();
 
+    // Kotak scrip-master cache (Brokers/KotakNeo/ScripMaster).
+    public DbSet<ScripMasterDayRecord> ScripMasterDays => Set<ScripMasterDayRecord>();
+
+    public DbSet<ScripMasterInstrumentRecord> ScripMasterInstruments => Set<ScripMasterInstrumentRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -133,6 +138,10 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         modelBuilder.ApplyConfiguration(new KillSwitchEventRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ManualTradeRecordConfiguration());
         modelBuilder.ApplyConfiguration(new JournalNoteRecordConfiguration());
+
+        // Kotak scrip-master cache (Brokers/KotakNeo/ScripMaster).
+        modelBuilder.ApplyConfiguration(new ScripMasterDayRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ScripMasterInstrumentRecordConfiguration());
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
