@@ -39,6 +39,14 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     public DbSet<JournalNoteRecord> JournalNotes => Set<JournalNoteRecord>();
 
+    // --- Broker credentials and sessions (Kotak Neo adapter): protected payloads only, see KotakCredentialStore. ---
+
+    public DbSet<BrokerCredentialRecord> BrokerCredentials => Set<BrokerCredentialRecord>();
+
+    public DbSet<BrokerSessionRecord> BrokerSessions => Set<BrokerSessionRecord>();
+
+    // --- End of broker credentials and sessions. ---
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -133,6 +141,11 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         modelBuilder.ApplyConfiguration(new KillSwitchEventRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ManualTradeRecordConfiguration());
         modelBuilder.ApplyConfiguration(new JournalNoteRecordConfiguration());
+
+        // --- Broker credentials and sessions (Kotak Neo adapter). ---
+        modelBuilder.ApplyConfiguration(new BrokerCredentialRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new BrokerSessionRecordConfiguration());
+        // --- End of broker credentials and sessions. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
