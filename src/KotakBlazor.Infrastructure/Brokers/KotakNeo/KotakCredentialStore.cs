@@ -16,7 +16,7 @@ namespace KotakBlazor.Infrastructure.Brokers.KotakNeo;
 /// field's payload cannot be swapped into another column and still decrypt. Saving new credentials
 /// forgets the session made with the old ones.
 /// </summary>
-public sealed class KotakCredentialStore
+public sealed class KotakCredentialStore : IKotakCredentialVault
 {
     /// <summary>The broker key of the rows this store owns.</summary>
     public const string BrokerKey = "KotakNeo";

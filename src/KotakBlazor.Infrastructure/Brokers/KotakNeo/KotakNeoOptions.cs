@@ -58,6 +58,12 @@ public sealed class KotakNeoOptions
     public TimeSpan SessionMaxAge { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// After Kotak refuses a login (wrong TOTP or MPIN), calls do not try again before this has passed or the
+    /// credentials change: repeating a wrong MPIN can lock the account.
+    /// </summary>
+    public TimeSpan LoginCooldownAfterRefusal { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// After a place, modify or cancel, read the order book in the background and publish what changed.
     /// A safety net for an order feed that dropped or went silent (the most common complaint about Kotak's sockets).
     /// </summary>
@@ -77,6 +83,7 @@ public sealed class KotakNeoOptions
         Require(ReadRetries >= 0, nameof(ReadRetries), "cannot be negative");
         Require(ReadRetryDelay >= TimeSpan.Zero, nameof(ReadRetryDelay), "cannot be negative");
         Require(SessionMaxAge > TimeSpan.Zero, nameof(SessionMaxAge), "must be positive");
+        Require(LoginCooldownAfterRefusal >= TimeSpan.Zero, nameof(LoginCooldownAfterRefusal), "cannot be negative");
         Require(!string.IsNullOrWhiteSpace(NeoFinKey), nameof(NeoFinKey), "cannot be empty");
     }
 
