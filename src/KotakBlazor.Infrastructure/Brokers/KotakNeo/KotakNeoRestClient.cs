@@ -17,6 +17,7 @@ public sealed partial class KotakNeoRestClient : IDisposable
     private readonly KotakNeoOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private HttpClient? _ownedHttp;
 
     /// <summary>Creates the client; <paramref name="http"/> must not have a base address or a timeout of its own that is shorter than the options'.</summary>
     public KotakNeoRestClient(HttpClient http, IKotakCredentialVault vault, KotakNeoOptions options, TimeProvider time, ILoggerFactory loggers)
@@ -30,6 +31,17 @@ public sealed partial class KotakNeoRestClient : IDisposable
         _logger = loggers.CreateLogger<KotakNeoRestClient>();
         _http = new KotakHttp(http, options, time, _logger);
         Sessions = new KotakSessionKeeper(new KotakLoginClient(_http, options, time), vault, options, time, loggers.CreateLogger<KotakSessionKeeper>());
+    }
+
+    /// <summary>Creates a client with its own HTTP connection pool (connections recycled every few minutes so a moved Kotak host is noticed).</summary>
+    public static KotakNeoRestClient Create(IKotakCredentialVault vault, KotakNeoOptions options, TimeProvider time, ILoggerFactory loggers)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            // Each call has its own timeout from the options, measured on the TimeProvider.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        return new KotakNeoRestClient(http, vault, options, time, loggers) { _ownedHttp = http };
     }
 
     /// <summary>The session: login state, age, login count, and the stream feed clients reconnect on.</summary>
@@ -66,6 +78,7 @@ public sealed partial class KotakNeoRestClient : IDisposable
     {
         _http.Dispose();
         Sessions.Dispose();
+        _ownedHttp?.Dispose();
     }
 
     /// <summary>
