@@ -11,6 +11,8 @@ internal enum FakeFault
     Unavailable,
     /// <summary>HTTP 403 without acting (the other way Kotak says the session is invalid).</summary>
     Forbidden,
+    /// <summary>HTTP 403 with stCode 100008 (not from the registered static IP), without acting.</summary>
+    StaticIpRefused,
     /// <summary>Acts, then answers 200 with a truncated JSON body.</summary>
     MalformedJson,
     /// <summary>Acts, then holds the answer until released or until the client gives up.</summary>

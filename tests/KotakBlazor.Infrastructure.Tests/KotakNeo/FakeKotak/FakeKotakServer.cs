@@ -133,6 +133,10 @@ internal sealed partial class FakeKotakServer : IAsyncDisposable
             case FakeFault.Forbidden:
                 await WriteAsync(context, 403, new JsonObject { ["stCode"] = 100022, ["errMsg"] = "Invalid session, please re-login to continue", ["stat"] = "Not_Ok" });
                 return;
+            case FakeFault.StaticIpRefused:
+                // The words are the fake's own; the code is Kotak's (100008 unauthorized).
+                await WriteAsync(context, 403, new JsonObject { ["stCode"] = 100008, ["errMsg"] = "Unauthorized: the request did not come from the registered static IP", ["stat"] = "Not_Ok" });
+                return;
             case FakeFault.SlowBeforeActing:
                 await Faults.HoldAsync(context.RequestAborted);
                 await next(context);
