@@ -139,7 +139,8 @@ public sealed partial class KotakNeoRestClient : IDisposable
         var envelope = Envelope(answer.Body);
         var code = KotakJson.StatusCode(envelope);
         var stat = KotakJson.Text(envelope, "stat");
-        var fine = answer.IsHttpSuccess && (code is null || code == KotakErrorCodes.Ok) && (stat is null || stat.Equals("ok", StringComparison.OrdinalIgnoreCase));
+        // get-client-ip answers stCode 1000 with status "success".
+        var fine = answer.IsHttpSuccess && (code is null or KotakErrorCodes.Ok or "1000") && (stat is null || stat.Equals("ok", StringComparison.OrdinalIgnoreCase));
         if (fine || (operation == KotakOperation.Read && code == KotakErrorCodes.NoData))
         {
             return null;
