@@ -22,6 +22,9 @@ internal sealed partial class FakeKotakServer
     /// <summary>The trade token in force; null before a login or after <see cref="ExpireSession"/>.</summary>
     public string? TradeToken => _tradeToken;
 
+    /// <summary>The trade sid in force (the order feed's handshake and the market feed's auth carry it).</summary>
+    public string? TradeSid => _tradeSid;
+
     /// <summary>The trade session ends: the next call made with it gets 100022 (or 403), until a new login.</summary>
     public void ExpireSession() => (_tradeToken, _tradeSid) = (null, null);
 
