@@ -43,6 +43,13 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
     public DbSet<ScripMasterDayRecord> ScripMasterDays => Set<ScripMasterDayRecord>();
 
     public DbSet<ScripMasterInstrumentRecord> ScripMasterInstruments => Set<ScripMasterInstrumentRecord>();
+    // --- Broker credentials and sessions (Kotak Neo adapter): protected payloads only, see KotakCredentialStore. ---
+
+    public DbSet<BrokerCredentialRecord> BrokerCredentials => Set<BrokerCredentialRecord>();
+
+    public DbSet<BrokerSessionRecord> BrokerSessions => Set<BrokerSessionRecord>();
+
+    // --- End of broker credentials and sessions. ---
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -142,6 +149,10 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         // Kotak scrip-master cache (Brokers/KotakNeo/ScripMaster).
         modelBuilder.ApplyConfiguration(new ScripMasterDayRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ScripMasterInstrumentRecordConfiguration());
+        // --- Broker credentials and sessions (Kotak Neo adapter). ---
+        modelBuilder.ApplyConfiguration(new BrokerCredentialRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new BrokerSessionRecordConfiguration());
+        // --- End of broker credentials and sessions. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
