@@ -48,7 +48,8 @@ public sealed class KotakSFeedTests : IAsyncLifetime
 
         var auth = await _server.SFeed.AuthFrames.WaitForAsync(1);
         Assert.Equal("""{"user":"AB123","auth":"fake-sid","format":"native_batch","source":"NEOTRADEAPI"}""", auth.ToJsonString());
-        Assert.Contains((true, "connected to 127.0.0.1"), _sink.Reports);
+        // The server has the login frame before the client has read its reply: wait for the client to report the connection.
+        await _sink.WaitUntilAsync(s => s.Reports.Contains((true, "connected to 127.0.0.1")));
         Assert.Equal((KotakFeedState.Connected, MondayMorning, 0), (_feed.Status.State, _feed.Status.ConnectedSince, _feed.Status.ReconnectCount));
     }
 
