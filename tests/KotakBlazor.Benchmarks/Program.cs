@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["ingestion"] = IngestionScenario.RunAsync,
     ["kernel"] = KernelScenario.RunAsync,
     ["replay-memory"] = ReplayMemoryScenario.RunAsync,
+    ["risk"] = RiskScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
