@@ -7,6 +7,8 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["kernel"] = KernelScenario.RunAsync,
     ["replay-memory"] = ReplayMemoryScenario.RunAsync,
     ["risk"] = RiskScenario.RunAsync,
+    ["order-path"] = OrderPathScenario.RunAsync,
+    ["order-throughput"] = OrderThroughputScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -1,0 +1,266 @@
+using System.Data.Common;
+using KotakBlazor.Core.Brokers;
+using KotakBlazor.Core.Execution;
+using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.Kernel;
+using KotakBlazor.Core.MarketData;
+using KotakBlazor.Core.MarketData.Bus;
+using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Risk;
+using KotakBlazor.Core.Time;
+using KotakBlazor.Infrastructure;
+using KotakBlazor.Infrastructure.Brokers.Paper;
+using KotakBlazor.Infrastructure.Orders;
+using KotakBlazor.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KotakBlazor.Benchmarks;
+
+/// <summary>How the order desk under test is put together.</summary>
+/// <param name="Execution">The desk's options (pacing).</param>
+/// <param name="Limits">The kernel's risk limits.</param>
+/// <param name="Probes">When given, the decider, store and broker are wrapped to time each step.</param>
+/// <param name="SynchronousNormal">Diagnostic only: every store connection runs <c>PRAGMA synchronous=NORMAL</c> (the app does not).</param>
+internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null, bool SynchronousNormal = false);
+
+/// <summary>
+/// The live order path of the web host, without the web host: the <see cref="TradingKernel"/>
+/// loop deciding orders (<see cref="KernelOrderDecider"/>), the <see cref="OrderManager"/> with its
+/// broker listeners, the real <see cref="OrderStore"/> on a SQLite file in a fresh temp folder
+/// (registered by <c>AddKotakPersistence</c> and migrated by <see cref="DatabaseInitializer"/>, WAL
+/// on), the <see cref="PaperBroker"/> matching on the tick bus, and fills pumped back into the
+/// kernel's positions as the host's TradingService does. A background feed publishes
+/// <see cref="TicksPerSecond"/> ticks a second of the 40 stocks, so the kernel and the broker
+/// work on ticks while orders go through. Logging is off (null loggers).
+/// </summary>
+internal sealed class PaperDesk : IAsyncDisposable
+{
+    public const int TicksPerSecond = 500;
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+    private ServiceProvider? _services;
+
+    private PaperDesk(string folder, SyntheticMarket market)
+    {
+        Folder = folder;
+        Market = market;
+        Stocks = [.. market.Catalog.All.Where(i => i.Type == InstrumentType.Equity)];
+    }
+
+    public string Folder { get; }
+
+    public SyntheticMarket Market { get; }
+
+    public Instrument[] Stocks { get; }
+
+    public OrderManager Orders { get; private set; } = null!;
+
+    public TradingKernel Kernel { get; private set; } = null!;
+
+    public PaperBroker Broker { get; private set; } = null!;
+
+    /// <summary>journal_mode and synchronous as a store connection sees them.</summary>
+    public string Pragmas { get; private set; } = string.Empty;
+
+    public static async Task<PaperDesk> StartAsync(DeskSetup setup)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kotakblazor-bench", Guid.NewGuid().ToString("N"));
+        var desk = new PaperDesk(folder, new SyntheticMarket());
+        await desk.BuildAsync(setup);
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops);
+        await Broker.DisposeAsync();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        _stop.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task BuildAsync(DeskSetup setup)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = Folder }).Build();
+        _services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddKotakPersistence(configuration).BuildServiceProvider();
+        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var connectionString = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
+        IOrderStore store = setup.SynchronousNormal
+            ? new OrderStore(new NormalSyncContextFactory(connectionString))
+            : _services.GetRequiredService<IOrderStore>();
+        Pragmas = await ReadPragmasAsync(connectionString, setup.SynchronousNormal);
+
+        var catalog = Market.Catalog;
+        var hours = new AlwaysOpenMarketHours();
+        var bus = new TickBus();
+        var core = new KernelCore(catalog, new KernelEventStreams(), hours, setup.Limits);
+        Kernel = new TradingKernel(core, bus, NullLogger<TradingKernel>.Instance);
+        Broker = new PaperBroker(catalog, bus, hours, TimeProvider.System, new PaperBrokerOptions { Capital = 1_000_000_000_000m }, NullLogger<PaperBroker>.Instance);
+        IOrderDecider decider = new KernelOrderDecider(Kernel, TimeProvider.System);
+        IBrokerGateway gateway = Broker;
+        if (setup.Probes is { } probes)
+        {
+            decider = new TimedDecider(decider, probes.Decide);
+            store = new TimedOrderStore(store, probes);
+            gateway = new TimedGateway(gateway, probes.Place);
+        }
+
+        Orders = new OrderManager(gateway, store, decider, new KillSwitchGate(), TimeProvider.System, setup.Execution, NullLogger<OrderManager>.Instance);
+        var fills = Orders.Fills.Subscribe(65_536);
+        _loops.Add(Task.Run(() => Kernel.RunAsync(_stop.Token)));
+        await Broker.StartAsync(CancellationToken.None);
+        _loops.Add(Orders.RunAsync(_stop.Token));
+        _loops.Add(PumpFillsAsync(fills, _stop.Token));
+
+        // The kernel subscribes to the bus when its loop starts: ticks published before that would never reach it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (bus.SubscriberCount < 2)
+        {
+            await Task.Delay(1);
+            ThrowIfLate(deadline, "the kernel to subscribe to the tick bus");
+        }
+
+        // Every instrument has a price before the first order, in the kernel (for the risk checks) and in the broker (to fill market orders).
+        var prices = Stocks.ToDictionary(s => s.Id, s => 500m + (10m * Array.IndexOf(Stocks, s)));
+        var opening = DateTimeOffset.UtcNow;
+        foreach (var (id, price) in prices)
+        {
+            var tick = StockTick(id, price, opening);
+            Broker.OnTick(in tick);
+            bus.Publish(in tick);
+        }
+
+        while (await Kernel.InvokeAsync(c => c.TickCount) < prices.Count)
+        {
+            await Task.Delay(1);
+            ThrowIfLate(deadline, "the kernel to see the opening prices");
+        }
+
+        _loops.Add(FeedAsync(bus, prices, _stop.Token));
+    }
+
+    private static void ThrowIfLate(DateTime deadline, string what)
+    {
+        if (DateTime.UtcNow > deadline)
+        {
+            throw new TimeoutException($"Gave up waiting for {what}.");
+        }
+    }
+
+    private static Tick StockTick(InstrumentId id, decimal price, DateTimeOffset time) =>
+        new(id, price, 10, 0, 0, price - 0.05m, price + 0.05m, price, time);
+
+    /// <summary>Ticks of the 40 stocks at <see cref="TicksPerSecond"/>, prices wandering a few ticks around where they started.</summary>
+    private async Task FeedAsync(TickBus bus, Dictionary<InstrumentId, decimal> prices, CancellationToken stop)
+    {
+        var random = new Random(5);
+        var ids = prices.Keys.ToArray();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = DateTimeOffset.UtcNow;
+                for (var i = 0; i < TicksPerSecond / 100; i++)
+                {
+                    var id = ids[random.Next(ids.Length)];
+                    var price = prices[id] + (0.05m * random.Next(-3, 4));
+                    var tick = StockTick(id, price, now);
+                    bus.Publish(in tick);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task PumpFillsAsync(Core.Messaging.EventStream<Fill>.Subscription fills, CancellationToken stop)
+    {
+        using (fills)
+        {
+            try
+            {
+                await foreach (var fill in fills.Reader.ReadAllAsync(stop))
+                {
+                    await Kernel.InvokeAsync(core =>
+                    {
+                        core.ApplyFill(fill);
+                        return true;
+                    }, stop);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped.
+            }
+        }
+    }
+
+    private static async Task<string> ReadPragmasAsync(string connectionString, bool synchronousNormal)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        if (synchronousNormal)
+        {
+            await NormalSyncInterceptor.ApplyAsync(connection, CancellationToken.None);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var journal = (string?)await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA synchronous;";
+        var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var name = synchronous switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", _ => "?" };
+        return $"journal_mode={journal}, synchronous={synchronous} ({name})";
+    }
+
+    /// <summary>The store's context factory with <c>PRAGMA synchronous=NORMAL</c> on every connection (diagnostic runs only).</summary>
+    private sealed class NormalSyncContextFactory(string connectionString) : IDbContextFactory<KotakDbContext>
+    {
+        private readonly DbContextOptions<KotakDbContext> _options =
+            new DbContextOptionsBuilder<KotakDbContext>().UseSqlite(connectionString).AddInterceptors(new NormalSyncInterceptor()).Options;
+
+        public KotakDbContext CreateDbContext() => new(_options);
+    }
+
+    private sealed class NormalSyncInterceptor : DbConnectionInterceptor
+    {
+        public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+            ApplyAsync(connection, cancellationToken);
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
