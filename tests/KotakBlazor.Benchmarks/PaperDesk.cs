@@ -1,4 +1,3 @@
-using System.Data.Common;
 using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Execution;
 using KotakBlazor.Core.Instruments;
@@ -8,15 +7,7 @@ using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Core.Risk;
 using KotakBlazor.Core.Time;
-using KotakBlazor.Infrastructure;
 using KotakBlazor.Infrastructure.Brokers.Paper;
-using KotakBlazor.Infrastructure.Orders;
-using KotakBlazor.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KotakBlazor.Benchmarks;
@@ -31,9 +22,8 @@ internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, 
 /// <summary>
 /// The live order path of the web host, without the web host: the <see cref="TradingKernel"/>
 /// loop deciding orders (<see cref="KernelOrderDecider"/>), the <see cref="OrderManager"/> with its
-/// broker listeners, the real <see cref="OrderStore"/> on a SQLite file in a fresh temp folder
-/// (registered by <c>AddKotakPersistence</c> and migrated by <see cref="DatabaseInitializer"/>, WAL
-/// on), the <see cref="PaperBroker"/> matching on the tick bus, and fills pumped back into the
+/// broker listeners, the real order store on a SQLite file in a fresh temp folder
+/// (<see cref="DeskDatabase"/>), the <see cref="PaperBroker"/> matching on the tick bus, and fills pumped back into the
 /// kernel's positions as the host's TradingService does. A background feed publishes
 /// <see cref="TicksPerSecond"/> ticks a second of the 40 stocks, so the kernel and the broker
 /// work on ticks while orders go through. Logging is off (null loggers).
@@ -44,16 +34,13 @@ internal sealed class PaperDesk : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
-    private ServiceProvider? _services;
+    private DeskDatabase? _database;
 
-    private PaperDesk(string folder, SyntheticMarket market)
+    private PaperDesk(SyntheticMarket market)
     {
-        Folder = folder;
         Market = market;
         Stocks = [.. market.Catalog.All.Where(i => i.Type == InstrumentType.Equity)];
     }
-
-    public string Folder { get; }
 
     public SyntheticMarket Market { get; }
 
@@ -66,12 +53,11 @@ internal sealed class PaperDesk : IAsyncDisposable
     public PaperBroker Broker { get; private set; } = null!;
 
     /// <summary>journal_mode and synchronous as a store connection sees them.</summary>
-    public string Pragmas { get; private set; } = string.Empty;
+    public string Pragmas => _database?.Pragmas ?? string.Empty;
 
     public static async Task<PaperDesk> StartAsync(DeskSetup setup)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kotakblazor-bench", Guid.NewGuid().ToString("N"));
-        var desk = new PaperDesk(folder, new SyntheticMarket());
+        var desk = new PaperDesk(new SyntheticMarket());
         await desk.BuildAsync(setup);
         return desk;
     }
@@ -81,33 +67,18 @@ internal sealed class PaperDesk : IAsyncDisposable
         await _stop.CancelAsync();
         await Task.WhenAll(_loops);
         await Broker.DisposeAsync();
-        if (_services is not null)
+        if (_database is not null)
         {
-            await _services.DisposeAsync();
+            await _database.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
         _stop.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 
     private async Task BuildAsync(DeskSetup setup)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = Folder }).Build();
-        _services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddKotakPersistence(configuration).BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        var connectionString = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ConnectionString;
-        IOrderStore store = setup.SynchronousNormal
-            ? new OrderStore(new NormalSyncContextFactory(connectionString))
-            : _services.GetRequiredService<IOrderStore>();
-        Pragmas = await ReadPragmasAsync(connectionString, setup.SynchronousNormal);
+        _database = await DeskDatabase.CreateAsync(setup.SynchronousNormal);
+        var store = _database.Store;
 
         var catalog = Market.Catalog;
         var hours = new AlwaysOpenMarketHours();
@@ -214,53 +185,6 @@ internal sealed class PaperDesk : IAsyncDisposable
             {
                 // Stopped.
             }
-        }
-    }
-
-    private static async Task<string> ReadPragmasAsync(string connectionString, bool synchronousNormal)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        if (synchronousNormal)
-        {
-            await NormalSyncInterceptor.ApplyAsync(connection, CancellationToken.None);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        var journal = (string?)await command.ExecuteScalarAsync();
-        command.CommandText = "PRAGMA synchronous;";
-        var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        var name = synchronous switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", _ => "?" };
-        return $"journal_mode={journal}, synchronous={synchronous} ({name})";
-    }
-
-    /// <summary>The store's context factory with <c>PRAGMA synchronous=NORMAL</c> on every connection (diagnostic runs only).</summary>
-    private sealed class NormalSyncContextFactory(string connectionString) : IDbContextFactory<KotakDbContext>
-    {
-        private readonly DbContextOptions<KotakDbContext> _options =
-            new DbContextOptionsBuilder<KotakDbContext>().UseSqlite(connectionString).AddInterceptors(new NormalSyncInterceptor()).Options;
-
-        public KotakDbContext CreateDbContext() => new(_options);
-    }
-
-    private sealed class NormalSyncInterceptor : DbConnectionInterceptor
-    {
-        public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-            ApplyAsync(connection, cancellationToken);
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
         }
     }
 }

@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["risk"] = RiskScenario.RunAsync,
     ["order-path"] = OrderPathScenario.RunAsync,
     ["order-throughput"] = OrderThroughputScenario.RunAsync,
+    ["order-store"] = OrderStoreScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
