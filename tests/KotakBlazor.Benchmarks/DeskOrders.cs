@@ -8,12 +8,16 @@ namespace KotakBlazor.Benchmarks;
 /// <summary>
 /// The orders the order-path benchmarks send: market orders in the 40 stocks, in pairs (order
 /// 2m buys, 2m+1 sells the same quantity of the same stock), so positions keep returning to
-/// flat and a strategy's positions are closed as in live trading. Instrument, side and quantity
-/// repeat only every 80,000 orders, so the 3-second duplicate rule never refuses one.
+/// flat and a strategy's positions are closed as in live trading. Quantities are 1-100 shares
+/// (the default limit is 100 lots per order); instrument, side, quantity and strategy repeat
+/// only every 80,000 orders, so the 3-second duplicate rule never refuses one.
 /// </summary>
 internal static class DeskOrders
 {
-    public static readonly Guid StrategyId = new("5e1ec7ed-0000-4000-8000-00000000be4c");
+    /// <summary>Ten strategies; an order pair (2m, 2m+1) always belongs to one of them.</summary>
+    public static readonly Guid[] StrategyIds = [.. Enumerable.Range(1, 10).Select(i => new Guid($"5e1ec7ed-0000-4000-8000-0000000000{i:00}"))];
+
+    public static Guid StrategyId => StrategyIds[0];
 
     /// <summary>
     /// The defaults with the limits that count orders or money turned off (0) or raised, so
@@ -39,10 +43,11 @@ internal static class DeskOrders
     public static OrderRequest Request(Instrument[] stocks, long k, string? idempotencyKey = null)
     {
         var stock = stocks[(int)(k / 2 % stocks.Length)];
-        var quantity = 1 + (int)(k / 80 % 1000);
+        var quantity = 1 + (int)(k / 80 % 100);
         var side = k % 2 == 0 ? OrderSide.Buy : OrderSide.Sell;
+        var strategy = StrategyIds[(int)(k / 8_000 % StrategyIds.Length)];
         return new OrderRequest(stock.Id, side, quantity, OrderType.Market, ProductType.Mis, null, null, OrderSource.Strategy, "strategy:bench",
-            StrategyId: StrategyId, IdempotencyKey: idempotencyKey);
+            StrategyId: strategy, IdempotencyKey: idempotencyKey);
     }
 
     /// <summary>Waits (not timed) until no order of the desk is still waiting for its fill, so the next measurement starts from a quiet desk.</summary>

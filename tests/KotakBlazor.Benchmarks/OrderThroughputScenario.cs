@@ -68,6 +68,7 @@ internal static class OrderThroughputScenario
         var start = Stopwatch.GetTimestamp();
         var deadline = start + (long)(window.TotalSeconds * Stopwatch.Frequency);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var reasons = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var runs = Enumerable.Range(0, submitters).Select(_ => Task.Run(async () =>
         {
             var results = new List<(long End, long Latency, bool Accepted)>();
@@ -77,6 +78,12 @@ internal static class OrderThroughputScenario
                 var outcome = await desk.Orders.SubmitAsync(DeskOrders.Request(desk.Stocks, counter.Next()), CancellationToken.None);
                 var end = Stopwatch.GetTimestamp();
                 results.Add((end, end - sent, outcome.Accepted));
+                if (!outcome.Accepted)
+                {
+                    // Numbers vary from order to order; the words say which rule.
+                    var words = new string([.. outcome.Message.Where(c => !char.IsDigit(c))]);
+                    reasons.AddOrUpdate(words, 1, (_, n) => n + 1);
+                }
             }
 
             return results;
@@ -105,6 +112,11 @@ internal static class OrderThroughputScenario
         var refused = inWindow.Count(r => !r.Accepted);
         var cpuPerOrder = all.Count(r => r.Accepted) == 0 ? double.NaN : cpu.TotalMilliseconds / all.Count(r => r.Accepted);
         Console.WriteLine($"{name}: {placed.Count:N0} placed, {refused:N0} refused in {window.TotalSeconds:0} s ({desk.Pragmas})");
+        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).Take(3))
+        {
+            Console.WriteLine($"  refused {count:N0} times: {reason}");
+        }
+
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {window.TotalSeconds:0} s | {placed.Count:N0} | {placed.Count / window.TotalSeconds:N1} | {string.Join(", ", perSecond)} | {refused:N0} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms | {cpuPerOrder:0.00} ms |");
     }
