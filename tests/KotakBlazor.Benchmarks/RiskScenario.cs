@@ -37,7 +37,7 @@ internal static class RiskScenario
     public static Task RunAsync()
     {
         var market = new SyntheticMarket();
-        Console.WriteLine($"# Risk: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"# Risk: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average before: {OrderThroughputScenario.LoadAverage()}");
         Console.WriteLine($"{Calls:N0} calls each for Decide and Preview after a {WarmUpCalls:N0}-call warm-up; {TicksPerCall} ticks between calls; {market.Catalog.All.Count} instruments");
         Run(market, WarmUpCalls, preview: false);
         Run(market, WarmUpCalls, preview: true);
