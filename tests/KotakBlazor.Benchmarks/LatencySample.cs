@@ -4,7 +4,7 @@ using System.Globalization;
 namespace KotakBlazor.Benchmarks;
 
 /// <summary>
-/// Latencies recorded as raw <see cref="Stopwatch"/> timestamps differences (no conversion or
+/// Latencies recorded as raw <see cref="Stopwatch"/> timestamp differences (no conversion or
 /// allocation while measuring), summarised as nearest-rank percentiles.
 /// </summary>
 internal sealed class LatencySample(int capacity)

@@ -5,19 +5,11 @@ using KotakBlazor.Core.Kernel;
 using KotakBlazor.Core.MarketData;
 using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Core.Orders;
-using KotakBlazor.Core.Risk;
 using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Brokers.Paper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KotakBlazor.Benchmarks;
-
-/// <summary>How the order desk under test is put together.</summary>
-/// <param name="Execution">The desk's options (pacing).</param>
-/// <param name="Limits">The kernel's risk limits.</param>
-/// <param name="Probes">When given, the decider, store and broker are wrapped to time each step.</param>
-/// <param name="SynchronousNormal">Diagnostic only: every store connection runs <c>PRAGMA synchronous=NORMAL</c> (the app does not).</param>
-internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null, bool SynchronousNormal = false);
 
 /// <summary>
 /// The live order path of the web host, without the web host: the <see cref="TradingKernel"/>
