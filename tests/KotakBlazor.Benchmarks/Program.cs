@@ -6,6 +6,10 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["ingestion"] = IngestionScenario.RunAsync,
     ["kernel"] = KernelScenario.RunAsync,
     ["replay-memory"] = ReplayMemoryScenario.RunAsync,
+    ["risk"] = RiskScenario.RunAsync,
+    ["order-path"] = OrderPathScenario.RunAsync,
+    ["order-throughput"] = OrderThroughputScenario.RunAsync,
+    ["order-store"] = OrderStoreScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using KotakBlazor.Core.Orders;
+
+namespace KotakBlazor.Benchmarks;
+
+/// <summary>
+/// Intent to paper acknowledgement: <see cref="Core.Execution.OrderManager.SubmitAsync"/> timed
+/// from the call to its return, one order at a time, on the <see cref="PaperDesk"/> (the live
+/// order path on a real SQLite file) with pacing off. The call covers the risk decision on the
+/// kernel's loop, the intent insert, the paper broker's PlaceAsync (a market order fills inside
+/// it) and the acknowledgement save. The broker's fill pushes are stored by the desk's listeners
+/// at the same time, as live, and compete for the desk's lock and the database.
+/// </summary>
+/// <remarks>
+/// One desk, warmed up with <see cref="WarmUpOrders"/> orders first: EF Core's code is large
+/// and tiered compilation keeps recompiling it for the first few thousand calls (the JIT column
+/// shows it has settled). The decider, store and broker are wrapped by <see cref="OrderPathProbes"/>
+/// to time each step; the wrappers cost a few microseconds a call, and record only during the
+/// strategy-order run. <c>order-path --normal-sync</c> runs the store's connections with
+/// <c>PRAGMA synchronous=NORMAL</c>: a diagnostic of what the per-commit fsync costs. The app does not set it.
+/// </remarks>
+internal static class OrderPathScenario
+{
+    private const int WarmUpOrders = 3_000;
+    private const int MeasuredOrders = 2_000;
+
+    public static async Task RunAsync()
+    {
+        var normalSync = Environment.GetCommandLineArgs().Contains("--normal-sync", StringComparer.OrdinalIgnoreCase);
+        Console.WriteLine($"# Order path: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, temp folder {Path.GetTempPath()}");
+        Console.WriteLine($"{MeasuredOrders:N0} sequential orders per row after {WarmUpOrders:N0} warm-up orders, pacing off, {PaperDesk.TicksPerSecond} background ticks/s; load average before: {OrderThroughputScenario.LoadAverage()}");
+        Console.WriteLine(DiskProbe.Describe(Path.GetTempPath()));
+        var probes = new OrderPathProbes();
+        await using var desk = await PaperDesk.StartAsync(new DeskSetup(DeskOrders.PacingOff, DeskOrders.Limits, probes, normalSync));
+        var run = Guid.NewGuid().ToString("N")[..8];
+        long k = 0;
+        for (var i = 0; i < WarmUpOrders; i++, k++)
+        {
+            // Both kinds, so the idempotency look-up's query is compiled and warm too.
+            await desk.Orders.SubmitAsync(DeskOrders.Request(desk.Stocks, k, i % 2 == 0 ? $"{run}:{k}" : null), CancellationToken.None);
+        }
+
+        await DeskOrders.SettleAsync(desk.Orders);
+        probes.Enabled = true;
+        var strategy = await MeasureAsync(desk, "strategy order (no idempotency key)", k, null);
+        probes.Enabled = false;
+        k += MeasuredOrders;
+        var keyed = await MeasureAsync(desk, "ticket/hub order (idempotency key looked up first)", k, run);
+
+        Console.WriteLine();
+        Console.WriteLine("| order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        Console.WriteLine(strategy);
+        Console.WriteLine(keyed);
+
+        Console.WriteLine();
+        Console.WriteLine($"Breakdown of the strategy-order run, each step timed by its wrapper ({desk.Pragmas}):");
+        Console.WriteLine();
+        Console.WriteLine("| step | calls | p50 | p90 | p99 | max |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var probe in probes.All)
+        {
+            var s = probe.TakeSummary();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {probe.Name} | {s.Count:N0} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"SQLite: {desk.Pragmas}; load average after: {OrderThroughputScenario.LoadAverage()}");
+    }
+
+    /// <param name="keyRun">When given, each order carries an idempotency key made from it.</param>
+    private static async Task<string> MeasureAsync(PaperDesk desk, string name, long firstK, string? keyRun)
+    {
+        var sample = new LatencySample(MeasuredOrders);
+        int open = 0, filled = 0, other = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var k = firstK; k < firstK + MeasuredOrders; k++)
+        {
+            var request = DeskOrders.Request(desk.Stocks, k, keyRun is null ? null : $"{keyRun}:{k}");
+            var start = Stopwatch.GetTimestamp();
+            var outcome = await desk.Orders.SubmitAsync(request, CancellationToken.None);
+            sample.Add(Stopwatch.GetTimestamp() - start);
+            if (!outcome.Accepted)
+            {
+                throw new InvalidOperationException($"Order {k} was refused: {outcome.Message}");
+            }
+
+            foreach (var order in outcome.Orders)
+            {
+                _ = order.Status switch
+                {
+                    OrderStatus.Open => open++,
+                    OrderStatus.Filled => filled++,
+                    _ => other++,
+                };
+            }
+        }
+
+        await DeskOrders.SettleAsync(desk.Orders);
+        // Process CPU (every thread: the kernel loop, the broker, the listeners storing fills, the tick feed, the GC) per order, its fill's saves included.
+        var cpuPerOrder = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / MeasuredOrders;
+        jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+        var s = sample.Summarise();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.Micros(0.999))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms | {open} / {filled}{(other > 0 ? $" (+{other} other)" : string.Empty)} | {cpuPerOrder:0.00} ms | {jitted:N0} |");
+    }
+}
