@@ -37,11 +37,15 @@ public sealed partial class KernelCore
         decimal? ltp = _latest.TryGetValue(request.Instrument, out var tick) && tick.LastPrice > 0 ? tick.LastPrice : null;
         var verdict = Risk.Check(request, ltp, now);
         Instruments.TryGet(request.Instrument, out var instrument);
-        // The system's own square-off and unwind orders flatten exposure: a tripped switch must not keep the desk in a position.
-        var refusals = verdict.Refusals.Where(r => !(r.Rule == RiskRule.KillSwitch && IsSystemFlattening(request))).ToList();
-        if (refusals.Count > 0)
+        if (!verdict.IsAllowed)
         {
-            return new OrderDecision(false, instrument, [.. refusals.Select(r => r.Message)], [], ltp);
+            // The system's own square-off and unwind orders flatten exposure: a tripped switch must not keep the desk in a position.
+            var flattening = IsSystemFlattening(request);
+            var refusals = verdict.Refusals.Where(r => !(flattening && r.Rule == RiskRule.KillSwitch)).Select(r => r.Message).ToList();
+            if (refusals.Count > 0)
+            {
+                return new OrderDecision(false, instrument, refusals, [], ltp);
+            }
         }
 
         Risk.Accept(request, now);
