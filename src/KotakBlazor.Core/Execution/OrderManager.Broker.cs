@@ -109,25 +109,8 @@ public sealed partial class OrderManager
     {
         using (subscription)
         {
-            try
-            {
-                await foreach (var item in subscription.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    try
-                    {
-                        await apply(item).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // One bad update must not stop the listener; reconciliation repairs what was missed.
-                        LogUpdateFailed(_logger, ex, item?.ToString() ?? "?");
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Shutting down.
-            }
+            // One bad update must not stop the listener; reconciliation repairs what was missed.
+            await subscription.ForEachAsync(apply, (ex, item) => LogUpdateFailed(_logger, ex, item?.ToString() ?? "?"), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -66,6 +66,35 @@ public sealed class EventStream<T>
 
         internal ChannelWriter<T> Writer => _channel.Writer;
 
+        /// <summary>
+        /// Hands every event to <paramref name="handle"/>, in order, until cancelled. With
+        /// <paramref name="onError"/>, an event whose handling throws is reported there and the
+        /// next one is handled (one bad event must not stop a listener); without it, the exception
+        /// ends the loop. Cancellation ends it quietly.
+        /// </summary>
+        public async Task ForEachAsync(Func<T, Task> handle, Action<Exception, T>? onError, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(handle);
+            try
+            {
+                await foreach (var item in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await handle(item).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (onError is not null && ex is not OperationCanceledException)
+                    {
+                        onError(ex, item);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down.
+            }
+        }
+
         /// <inheritdoc />
         public void Dispose()
         {

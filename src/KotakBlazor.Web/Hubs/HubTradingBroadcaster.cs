@@ -24,17 +24,7 @@ internal sealed class HubTradingBroadcaster(KernelEventStreams events, OrderMana
     {
         using (subscription)
         {
-            try
-            {
-                await foreach (var item in subscription.Reader.ReadAllAsync(cancellationToken))
-                {
-                    await send(item);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Shutting down.
-            }
+            await subscription.ForEachAsync(send, null, cancellationToken);
         }
     }
 

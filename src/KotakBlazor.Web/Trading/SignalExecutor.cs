@@ -104,50 +104,14 @@ public sealed partial class SignalExecutor(
         return legs;
     }
 
-    private async Task ExecuteSignalsAsync(Core.Messaging.EventStream<Signal>.Subscription signals, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var signal in signals.Reader.ReadAllAsync(cancellationToken))
-            {
-                try
-                {
-                    var result = await ExecuteAsync(signal, cancellationToken);
-                    LogExecuted(logger, signal.Summary, result);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex, signal.Summary);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    private Task ExecuteSignalsAsync(Core.Messaging.EventStream<Signal>.Subscription signals, CancellationToken cancellationToken) =>
+        signals.ForEachAsync(
+            async signal => LogExecuted(logger, signal.Summary, await ExecuteAsync(signal, cancellationToken)),
+            (ex, signal) => LogFailed(logger, ex, signal.Summary),
+            cancellationToken);
 
-    private async Task WatchProtectiveAsync(Core.Messaging.EventStream<Order>.Subscription changes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var order in changes.Reader.ReadAllAsync(cancellationToken))
-            {
-                try
-                {
-                    await protective.OnOrderChangedAsync(order, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex, order.Summary);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    private Task WatchProtectiveAsync(Core.Messaging.EventStream<Order>.Subscription changes, CancellationToken cancellationToken) =>
+        changes.ForEachAsync(order => protective.OnOrderChangedAsync(order, cancellationToken), (ex, order) => LogFailed(logger, ex, order.Summary), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Signal}: {Result}")]
     private static partial void LogExecuted(ILogger logger, string signal, string result);

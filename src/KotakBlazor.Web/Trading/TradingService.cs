@@ -89,49 +89,21 @@ public sealed partial class TradingService(
         LogStarted(logger, orders.Orders.Count, stored.Count, report.ManualTradesFound.Count, string.Join("; ", report.Problems));
     }
 
-    private async Task PumpFillsAsync(Core.Messaging.EventStream<Fill>.Subscription fills, CancellationToken cancellationToken)
-    {
-        try
+    private Task PumpFillsAsync(Core.Messaging.EventStream<Fill>.Subscription fills, CancellationToken cancellationToken) =>
+        fills.ForEachAsync(fill => kernel.InvokeAsync(core =>
         {
-            await foreach (var fill in fills.Reader.ReadAllAsync(cancellationToken))
-            {
-                await kernel.InvokeAsync(core =>
-                {
-                    core.ApplyFill(fill);
-                    return true;
-                }, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+            core.ApplyFill(fill);
+            return true;
+        }, cancellationToken), (ex, fill) => LogFillRefused(logger, ex, fill.TradeId, fill.TradingSymbol), cancellationToken);
 
-    private async Task PumpTripsAsync(Core.Messaging.EventStream<KillSwitchChange>.Subscription trips, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var change in trips.Reader.ReadAllAsync(cancellationToken))
-            {
-                try
-                {
-                    await killSwitch.OnKernelChangeAsync(change, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogTripHandlingFailed(logger, ex, change.Reason);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    private Task PumpTripsAsync(Core.Messaging.EventStream<KillSwitchChange>.Subscription trips, CancellationToken cancellationToken) =>
+        trips.ForEachAsync(change => killSwitch.OnKernelChangeAsync(change, cancellationToken), (ex, change) => LogTripHandlingFailed(logger, ex, change.Reason), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trading ready: {Orders} orders and {Fills} fills loaded; {Manual} manual trades found; reconciliation problems: {Problems}")]
     private static partial void LogStarted(ILogger logger, int orders, int fills, int manual, string problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fill {TradeId} of {Symbol} could not be applied to the positions (it is stored; check the broker's trade)")]
+    private static partial void LogFillRefused(ILogger logger, Exception exception, string tradeId, string symbol);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Trading could not start: no order will be placed")]
     private static partial void LogStartFailed(ILogger logger, Exception exception);
