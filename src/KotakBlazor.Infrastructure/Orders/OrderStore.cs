@@ -1,5 +1,6 @@
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KotakBlazor.Infrastructure.Orders;
@@ -10,6 +11,8 @@ namespace KotakBlazor.Infrastructure.Orders;
 /// </summary>
 public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory) : IOrderStore
 {
+    private readonly OrderChangeWriter _writer = new(contextFactory);
+
     private const string LikeEscape = "\\";
 
     /// <summary>Derived from the lifecycle, so a new status can never be forgotten here.</summary>
@@ -21,14 +24,11 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
         ArgumentNullException.ThrowIfNull(created);
         EnsureBelongsTo(order, [created], nameof(created));
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.Orders.Add(OrderMapping.ToRecord(order));
-        db.OrderEvents.Add(OrderMapping.ToRecord(created));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await _writer.InsertAsync(order, created, cancellationToken);
         }
-        catch (DbUpdateException ex) when (SqliteConstraint.IsDuplicate(ex))
+        catch (SqliteException ex) when (SqliteConstraint.IsDuplicate(ex))
         {
             // The unique indexes, not a look-up first, decide: two racing inserts cannot both pass.
             var key = order.IdempotencyKey is null ? string.Empty : $" or idempotency key '{order.IdempotencyKey}'";
@@ -46,27 +46,7 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
             throw new ArgumentException($"Trade {stray.TradeId} belongs to order {stray.OrderId}, not {order.Id}.", nameof(change));
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is taken
-        // before the reads below, so no other writer can slip in between "is this trade new?"
-        // and the insert, and a WAL reader never has to upgrade to a writer mid-transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = await db.Orders.SingleOrDefaultAsync(o => o.Id == order.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Order {order.Id} ({order.Tag}) is not stored; insert it before saving changes to it.");
-        OrderMapping.CopyTo(order, record);
-        db.OrderEvents.AddRange(change.Events.Select(OrderMapping.ToRecord));
-
-        if (change.Fills.Count > 0)
-        {
-            var tradeIds = change.Fills.Select(f => f.TradeId).Distinct().ToList();
-            var known = await db.Fills.Where(f => tradeIds.Contains(f.TradeId)).Select(f => f.TradeId).ToListAsync(cancellationToken);
-            // A trade can arrive twice (websocket push, then the order-book poll): the first one counts.
-            var seen = new HashSet<string>(known, StringComparer.Ordinal);
-            db.Fills.AddRange(change.Fills.Where(f => seen.Add(f.TradeId)).Select(OrderMapping.ToRecord));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await _writer.SaveAsync(change, cancellationToken);
     }
 
     public async Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken)

@@ -11,10 +11,9 @@ internal static class SqliteConstraint
     private const int ConstraintUnique = 2067;
 
     /// <summary>A unique index or the primary key refused a row.</summary>
-    public static bool IsDuplicate(DbUpdateException exception) =>
-        exception.InnerException is SqliteException
-        {
-            SqliteErrorCode: Constraint,
-            SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey,
-        };
+    public static bool IsDuplicate(DbUpdateException exception) => exception.InnerException is SqliteException inner && IsDuplicate(inner);
+
+    /// <summary>A unique index or the primary key refused a row (plain SQL).</summary>
+    public static bool IsDuplicate(SqliteException exception) =>
+        exception is { SqliteErrorCode: Constraint, SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
 }
