@@ -170,7 +170,10 @@ public sealed class TickIngestionTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(20_000, _ingestion.Counters.Accepted);
-        Assert.Equal(0, allocated);
+        // Any allocation per tick would be at least 24 bytes x 10,000 ticks. Less than a byte a tick
+        // on average leaves room for a one-off runtime allocation on this thread (a late tier-up of a
+        // method was seen once: 7,944 bytes in one run) without letting a per-tick allocation through.
+        Assert.True(allocated < 10_000, $"{allocated} bytes allocated over 10,000 ticks: something allocates per tick.");
     }
 
     private List<Tick> ReadAll()
