@@ -67,6 +67,40 @@ public sealed class EventStream<T>
         internal ChannelWriter<T> Writer => _channel.Writer;
 
         /// <summary>
+        /// For screens: whenever events arrive, hands only the newest to <paramref name="handle"/>,
+        /// then waits <paramref name="interval"/> before looking again, so a busy stream is shown
+        /// at most once per interval and never queues stale values. Cancellation ends it quietly.
+        /// </summary>
+        public async Task ForLatestAsync(Func<T, Task> handle, TimeSpan interval, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(handle);
+            try
+            {
+                while (await _channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var latest = default(T);
+                    var any = false;
+                    while (_channel.Reader.TryRead(out var item))
+                    {
+                        latest = item;
+                        any = true;
+                    }
+
+                    if (any)
+                    {
+                        await handle(latest!).ConfigureAwait(false);
+                    }
+
+                    await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down.
+            }
+        }
+
+        /// <summary>
         /// Hands every event to <paramref name="handle"/>, in order, until cancelled. With
         /// <paramref name="onError"/>, an event whose handling throws is reported there and the
         /// next one is handled (one bad event must not stop a listener); without it, the exception

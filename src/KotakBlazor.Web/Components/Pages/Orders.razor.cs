@@ -74,29 +74,13 @@ public sealed partial class Orders : IAsyncDisposable
         _ = FollowAsync(_subscription, _stop.Token);
     }
 
-    private async Task FollowAsync(EventStream<Order>.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
+    // Any change means "read the book again"; at most one render per interval.
+    private Task FollowAsync(EventStream<Order>.Subscription subscription, CancellationToken cancellationToken) =>
+        subscription.ForLatestAsync(_ => InvokeAsync(() =>
         {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
-            {
-                while (subscription.Reader.TryRead(out _))
-                {
-                }
-
-                await InvokeAsync(() =>
-                {
-                    _orders = Desk.Orders;
-                    StateHasChanged();
-                });
-                await Task.Delay(RenderInterval, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
-    }
+            _orders = Desk.Orders;
+            StateHasChanged();
+        }), RenderInterval, cancellationToken);
 
     private List<Order> Filtered() => [.. _orders.Where(o => MatchesStatus(o, _status) && MatchesSymbol(o) && MatchesStrategy(o))];
 

@@ -54,35 +54,12 @@ public sealed partial class Positions : IAsyncDisposable
         _ = FollowAsync(_subscription, _stop.Token);
     }
 
-    private async Task FollowAsync(EventStream<PortfolioSnapshot>.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
+    private Task FollowAsync(EventStream<PortfolioSnapshot>.Subscription subscription, CancellationToken cancellationToken) =>
+        subscription.ForLatestAsync(latest => InvokeAsync(() =>
         {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
-            {
-                PortfolioSnapshot? latest = null;
-                while (subscription.Reader.TryRead(out var snapshot))
-                {
-                    latest = snapshot;
-                }
-
-                if (latest is not null)
-                {
-                    await InvokeAsync(() =>
-                    {
-                        _portfolio = latest;
-                        StateHasChanged();
-                    });
-                }
-
-                await Task.Delay(RenderInterval, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
-    }
+            _portfolio = latest;
+            StateHasChanged();
+        }), RenderInterval, cancellationToken);
 
     private void OpenTicket(Position position, OrderSide side) =>
         _ticket?.Open(new TicketDefaults(position.Instrument, side, Product: position.Product));

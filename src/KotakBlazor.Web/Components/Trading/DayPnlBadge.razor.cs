@@ -40,35 +40,12 @@ public sealed partial class DayPnlBadge
         _ = FollowAsync(_subscription, _stop.Token);
     }
 
-    private async Task FollowAsync(EventStream<PortfolioSnapshot>.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
+    private Task FollowAsync(EventStream<PortfolioSnapshot>.Subscription subscription, CancellationToken cancellationToken) =>
+        subscription.ForLatestAsync(latest => latest.DayPnl == _pnl ? Task.CompletedTask : InvokeAsync(() =>
         {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
-            {
-                PortfolioSnapshot? latest = null;
-                while (subscription.Reader.TryRead(out var snapshot))
-                {
-                    latest = snapshot;
-                }
-
-                if (latest is not null && latest.DayPnl != _pnl)
-                {
-                    await InvokeAsync(() =>
-                    {
-                        Apply(latest);
-                        StateHasChanged();
-                    });
-                }
-
-                await Task.Delay(RenderInterval, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
-    }
+            Apply(latest);
+            StateHasChanged();
+        }), RenderInterval, cancellationToken);
 
     private void Apply(PortfolioSnapshot snapshot)
     {
