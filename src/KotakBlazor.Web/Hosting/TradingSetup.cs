@@ -2,12 +2,14 @@ using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Execution;
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Kernel;
+using KotakBlazor.Core.Notifications;
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Core.Reconciliation;
 using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Brokers.Paper;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Trading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Web.Hosting;
@@ -30,6 +32,10 @@ public static class TradingSetup
         // The simulator runs round the clock unless told to keep market hours; the paper market is open whenever its ticks flow.
         services.AddSingleton<IMarketHours>(provider =>
             provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.MarketHoursOnly ? new NseMarketHours() : new AlwaysOpenMarketHours());
+
+        // Defaults until the operations setup registers the configured calendar and the notification outbox.
+        services.TryAddSingleton<ITradingCalendar, WeekdayTradingCalendar>();
+        services.TryAddSingleton<INotifier>(NullNotifier.Instance);
 
         services.AddSingleton<PaperBroker>();
         services.AddSingleton<IBrokerGateway>(provider => provider.GetRequiredService<PaperBroker>());
