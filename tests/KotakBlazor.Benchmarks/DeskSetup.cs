@@ -7,5 +7,4 @@ namespace KotakBlazor.Benchmarks;
 /// <param name="Execution">The desk's options (pacing).</param>
 /// <param name="Limits">The kernel's risk limits.</param>
 /// <param name="Probes">When given, the decider, store and broker are wrapped to time each step.</param>
-/// <param name="SynchronousNormal">Diagnostic only: every store connection runs <c>PRAGMA synchronous=NORMAL</c> (the app does not).</param>
-internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null, bool SynchronousNormal = false);
+internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null);

@@ -13,12 +13,11 @@ namespace KotakBlazor.Benchmarks;
 /// at the same time, as live, and compete for the desk's lock and the database.
 /// </summary>
 /// <remarks>
-/// One desk, warmed up with <see cref="WarmUpOrders"/> orders first: EF Core's code is large
-/// and tiered compilation keeps recompiling it for the first few thousand calls (the JIT column
+/// One desk, warmed up with <see cref="WarmUpOrders"/> orders first: tiered compilation keeps
+/// recompiling the path for the first few thousand calls (the JIT column
 /// shows it has settled). The decider, store and broker are wrapped by <see cref="OrderPathProbes"/>
 /// to time each step; the wrappers cost a few microseconds a call, and record only during the
-/// strategy-order run. <c>order-path --normal-sync</c> runs the store's connections with
-/// <c>PRAGMA synchronous=NORMAL</c>: a diagnostic of what the per-commit fsync costs. The app does not set it.
+/// strategy-order run.
 /// </remarks>
 internal static class OrderPathScenario
 {
@@ -27,17 +26,16 @@ internal static class OrderPathScenario
 
     public static async Task RunAsync()
     {
-        var normalSync = Environment.GetCommandLineArgs().Contains("--normal-sync", StringComparer.OrdinalIgnoreCase);
         Console.WriteLine($"# Order path: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, temp folder {Path.GetTempPath()}");
         Console.WriteLine($"{MeasuredOrders:N0} sequential orders per row after {WarmUpOrders:N0} warm-up orders, pacing off, {PaperDesk.TicksPerSecond} background ticks/s; load average before: {OrderThroughputScenario.LoadAverage()}");
         Console.WriteLine(DiskProbe.Describe(Path.GetTempPath()));
         var probes = new OrderPathProbes();
-        await using var desk = await PaperDesk.StartAsync(new DeskSetup(DeskOrders.PacingOff, DeskOrders.Limits, probes, normalSync));
+        await using var desk = await PaperDesk.StartAsync(new DeskSetup(DeskOrders.PacingOff, DeskOrders.Limits, probes));
         var run = Guid.NewGuid().ToString("N")[..8];
         long k = 0;
         for (var i = 0; i < WarmUpOrders; i++, k++)
         {
-            // Both kinds, so the idempotency look-up's query is compiled and warm too.
+            // Both kinds, so the idempotency check is warm too.
             await desk.Orders.SubmitAsync(DeskOrders.Request(desk.Stocks, k, i % 2 == 0 ? $"{run}:{k}" : null), CancellationToken.None);
         }
 
@@ -46,7 +44,7 @@ internal static class OrderPathScenario
         var strategy = await MeasureAsync(desk, "strategy order (no idempotency key)", k, null);
         probes.Enabled = false;
         k += MeasuredOrders;
-        var keyed = await MeasureAsync(desk, "ticket/hub order (idempotency key looked up first)", k, run);
+        var keyed = await MeasureAsync(desk, "ticket/hub order (idempotency key checked first)", k, run);
 
         Console.WriteLine();
         Console.WriteLine("| order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run |");

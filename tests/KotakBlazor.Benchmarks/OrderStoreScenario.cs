@@ -23,8 +23,7 @@ internal static class OrderStoreScenario
 
     public static async Task RunAsync()
     {
-        var normalSync = Environment.GetCommandLineArgs().Contains("--normal-sync", StringComparer.OrdinalIgnoreCase);
-        await using var database = await DeskDatabase.CreateAsync(normalSync);
+        await using var database = await DeskDatabase.CreateAsync();
         var store = database.Store;
         var stock = new SyntheticMarket().Catalog.All.First(i => i.Type == InstrumentType.Equity);
         Console.WriteLine($"# Order store: {Environment.ProcessorCount} logical cores, {database.Pragmas}, load average before: {OrderThroughputScenario.LoadAverage()}");
@@ -44,8 +43,8 @@ internal static class OrderStoreScenario
         };
 
         var connectionString = $"Data Source={Path.Combine(database.Folder, "kotakblazor.db")};Default Timeout=15;Pooling=True";
-        await RawAsync(connectionString, "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, tag TEXT, qty INTEGER, price TEXT, at INTEGER);", normalSync);
-        rows.Add(Row("raw SQLite write transaction (no EF Core)", await PhaseAsync(orders, o => RawAsync(connectionString, $"INSERT INTO bench_raw (tag, qty, price, at) VALUES ('{o.Tag}', {o.Quantity}, '512.35', {o.PlacedAt.UtcTicks});", normalSync))));
+        await RawAsync(connectionString, "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, tag TEXT, qty INTEGER, price TEXT, at INTEGER);");
+        rows.Add(Row("raw SQLite write transaction (no EF Core)", await PhaseAsync(orders, o => RawAsync(connectionString, $"INSERT INTO bench_raw (tag, qty, price, at) VALUES ('{o.Tag}', {o.Quantity}, '512.35', {o.PlacedAt.UtcTicks});"))));
 
         Console.WriteLine();
         Console.WriteLine("| call | calls | p50 | p90 | p99 | max | CPU per call | bytes per call | gen0 GCs | methods JIT-compiled during the phase |");
@@ -87,16 +86,11 @@ internal static class OrderStoreScenario
             System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
     }
 
-    private static async Task RawAsync(string connectionString, string sql, bool normalSync)
+    private static async Task RawAsync(string connectionString, string sql)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        if (normalSync)
-        {
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
-            await command.ExecuteNonQueryAsync();
-        }
 
         await using var transaction = await connection.BeginTransactionAsync();
         command.Transaction = (SqliteTransaction)transaction;

@@ -69,7 +69,7 @@ internal sealed class PaperDesk : IAsyncDisposable
 
     private async Task BuildAsync(DeskSetup setup)
     {
-        _database = await DeskDatabase.CreateAsync(setup.SynchronousNormal);
+        _database = await DeskDatabase.CreateAsync();
         var store = _database.Store;
 
         var catalog = Market.Catalog;

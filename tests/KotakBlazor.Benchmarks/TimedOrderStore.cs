@@ -8,10 +8,12 @@ internal sealed class TimedOrderStore(IOrderStore inner, OrderPathProbes probes)
     public Task InsertAsync(Order order, OrderEvent created, CancellationToken cancellationToken) =>
         probes.Insert.TimeAsync(() => inner.InsertAsync(order, created, cancellationToken));
 
-    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken)
+    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken) => SaveAllAsync([change], cancellationToken);
+
+    public Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
     {
-        var acknowledgement = change.Events.Any(e => e.From == OrderStatus.PendingSubmit && e.To == OrderStatus.Open);
-        return (acknowledgement ? probes.Acknowledge : probes.PushSave).TimeAsync(() => inner.SaveAsync(change, cancellationToken));
+        var acknowledgement = changes.Any(c => c.Events.Any(e => e.From == OrderStatus.PendingSubmit && e.To == OrderStatus.Open));
+        return (acknowledgement ? probes.Acknowledge : probes.PushSave).TimeAsync(() => inner.SaveAllAsync(changes, cancellationToken));
     }
 
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);

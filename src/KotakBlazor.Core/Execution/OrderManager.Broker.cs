@@ -34,11 +34,14 @@ public sealed partial class OrderManager
 
             if (events.Count > 0 || next != order)
             {
-                await CommitAsync(next, events, [], cancellationToken).ConfigureAwait(false);
+                // The fill and the entries it closes are one write.
+                List<OrderChange> changes = [new OrderChange(next, events, [])];
                 if (next.FilledQuantity > order.FilledQuantity)
                 {
-                    await ClosePositionsIfFlatAsync(next, cancellationToken).ConfigureAwait(false);
+                    changes.AddRange(PositionsClosedBy(next));
                 }
+
+                await CommitAllAsync(changes, cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -87,22 +90,25 @@ public sealed partial class OrderManager
     /// When an order's fill leaves its strategy flat in the instrument, the entries that opened
     /// the position are closed (closed_at), including a buy closed by a sell.
     /// </summary>
-    private async Task ClosePositionsIfFlatAsync(Order filled, CancellationToken cancellationToken)
+    private List<OrderChange> PositionsClosedBy(Order filled)
     {
-        var same = _orders.Values.Where(o => o.StrategyId == filled.StrategyId && o.Instrument == filled.Instrument && o.Product == filled.Product).ToList();
+        // The filled order is counted in its new state: the desk still holds the one before it.
+        var same = _orders.Values
+            .Where(o => o.StrategyId == filled.StrategyId && o.Instrument == filled.Instrument && o.Product == filled.Product)
+            .Select(o => o.Id == filled.Id ? filled : o)
+            .ToList();
         var net = same.Sum(o => o.Side == OrderSide.Buy ? o.FilledQuantity : -o.FilledQuantity);
         if (net != 0)
         {
-            return;
+            return [];
         }
 
         var now = _clock.GetUtcNow();
-        foreach (var entry in same.Where(o => o.Position == PositionState.Ongoing))
-        {
-            var closed = entry with { Position = PositionState.Closed, ClosedAt = now, UpdatedAt = now };
-            await CommitAsync(closed, [new OrderEvent(entry.Id, now, OrderEventKind.PositionClosed, null, null,
-                $"Position closed by {filled.Side} {filled.FilledQuantity} ({filled.BrokerOrderId ?? filled.Tag})", "system")], [], cancellationToken).ConfigureAwait(false);
-        }
+        return [.. same.Where(o => o.Position == PositionState.Ongoing).Select(entry => new OrderChange(
+            entry with { Position = PositionState.Closed, ClosedAt = now, UpdatedAt = now },
+            [new OrderEvent(entry.Id, now, OrderEventKind.PositionClosed, null, null,
+                $"Position closed by {filled.Side} {filled.FilledQuantity} ({filled.BrokerOrderId ?? filled.Tag})", "system")],
+            []))];
     }
 
     private async Task ListenAsync<T>(Messaging.EventStream<T>.Subscription subscription, Func<T, Task> apply, CancellationToken cancellationToken)

@@ -14,7 +14,9 @@ public sealed partial class OrderManager
     public async Task<OrderOutcome> SubmitAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.IdempotencyKey is { } key && await FindPlacedAsync(key, cancellationToken).ConfigureAwait(false) is { } earlier)
+        // The desk holds every recent order, so a key used before is found without a read; an older
+        // one is caught by the store's unique index on insert, and then looked up there.
+        if (request.IdempotencyKey is { } key && _byIdempotencyKey.TryGetValue(key, out var earlierId) && PlacedWith(Find(earlierId)!) is { } earlier)
         {
             return earlier;
         }
@@ -137,12 +139,13 @@ public sealed partial class OrderManager
 
     private async Task<OrderOutcome?> FindPlacedAsync(string key, CancellationToken cancellationToken)
     {
-        var first = await _store.FindByIdempotencyKeyAsync(key, cancellationToken).ConfigureAwait(false);
-        if (first is null)
-        {
-            return null;
-        }
+        var first = _byIdempotencyKey.TryGetValue(key, out var id) ? Find(id)
+            : await _store.FindByIdempotencyKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        return first is null ? null : PlacedWith(first);
+    }
 
+    private OrderOutcome PlacedWith(Order first)
+    {
         IReadOnlyList<Order> orders = first.GroupId is { } group && _orders.Values.Where(o => o.GroupId == group).ToList() is { Count: > 0 } inGroup
             ? inGroup
             : [Find(first.Id) ?? first];

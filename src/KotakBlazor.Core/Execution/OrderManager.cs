@@ -29,6 +29,8 @@ public sealed partial class OrderManager
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Order> _orders = new();
     private readonly Dictionary<string, Guid> _byTag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> _byBrokerId = new(StringComparer.Ordinal);
+    // Read without the lock by SubmitAsync's duplicate check, hence concurrent.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownTrades = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<TaskCompletionSource<Order>>> _finalWaiters = [];
     private readonly object _snapshotSync = new();
@@ -134,27 +136,34 @@ public sealed partial class OrderManager
     private static bool IsSettled(Order order) => OrderLifecycle.IsFinal(order.Status) || order.Status == OrderStatus.Failed;
 
     /// <summary>Stores a change and, once stored, makes it visible. Call under the lock.</summary>
-    private async Task CommitAsync(Order next, IReadOnlyList<OrderEvent> events, IReadOnlyList<Fill> fills, CancellationToken cancellationToken)
+    private Task CommitAsync(Order next, IReadOnlyList<OrderEvent> events, IReadOnlyList<Fill> fills, CancellationToken cancellationToken) =>
+        CommitAllAsync([new OrderChange(next, events, fills)], cancellationToken);
+
+    /// <summary>Stores changes to several orders in one write and, once stored, makes them visible. Call under the lock.</summary>
+    private async Task CommitAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
     {
-        foreach (var refused in events.Where(e => e.Kind == OrderEventKind.IllegalTransitionRefused))
+        foreach (var refused in changes.SelectMany(c => c.Events).Where(e => e.Kind == OrderEventKind.IllegalTransitionRefused))
         {
-            LogIllegalTransition(_logger, next.Id, refused.Detail);
+            LogIllegalTransition(_logger, refused.OrderId, refused.Detail);
         }
 
-        await _store.SaveAsync(new OrderChange(next, events, fills), cancellationToken).ConfigureAwait(false);
-        Remember(next);
-        foreach (var fill in fills)
+        await _store.SaveAllAsync(changes, cancellationToken).ConfigureAwait(false);
+        foreach (var (next, _, fills) in changes)
         {
-            _knownTrades.Add(fill.TradeId);
-            Fills.Publish(fill);
-        }
-
-        Changes.Publish(next);
-        if (IsSettled(next) && _finalWaiters.Remove(next.Id, out var waiters))
-        {
-            foreach (var waiter in waiters)
+            Remember(next);
+            foreach (var fill in fills)
             {
-                waiter.TrySetResult(next);
+                _knownTrades.Add(fill.TradeId);
+                Fills.Publish(fill);
+            }
+
+            Changes.Publish(next);
+            if (IsSettled(next) && _finalWaiters.Remove(next.Id, out var waiters))
+            {
+                foreach (var waiter in waiters)
+                {
+                    waiter.TrySetResult(next);
+                }
             }
         }
     }
@@ -163,6 +172,10 @@ public sealed partial class OrderManager
     {
         _orders[order.Id] = order;
         _byTag[order.Tag] = order.Id;
+        if (order.IdempotencyKey is { } key)
+        {
+            _byIdempotencyKey[key] = order.Id;
+        }
         if (order.BrokerOrderId is { } brokerId)
         {
             _byBrokerId[brokerId] = order.Id;

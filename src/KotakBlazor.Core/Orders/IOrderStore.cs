@@ -15,6 +15,19 @@ public interface IOrderStore
     /// <summary>Stores an order's new state, appends its events and records its fills (a trade id already stored is skipped).</summary>
     Task SaveAsync(OrderChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several changes together or not at all: what one broker update does to several
+    /// orders (a fill and the entries it closes) costs one write. By default one after another.
+    /// </summary>
+    async Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            await SaveAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>One order by id.</summary>
     Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
 

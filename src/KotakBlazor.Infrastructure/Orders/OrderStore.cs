@@ -9,7 +9,7 @@ namespace KotakBlazor.Infrastructure.Orders;
 /// Orders, their append-only events and their fills in SQLite. Every write is one transaction:
 /// an order's row, the events that explain it and the fills it received land together or not at all.
 /// </summary>
-public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory) : IOrderStore
+public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory) : IOrderStore, IDisposable
 {
     private readonly OrderChangeWriter _writer = new(contextFactory);
 
@@ -36,18 +36,31 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
         }
     }
 
-    public async Task SaveAsync(OrderChange change, CancellationToken cancellationToken)
+    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var order = change.Order;
-        EnsureBelongsTo(order, change.Events, nameof(change));
-        if (change.Fills.FirstOrDefault(f => f.OrderId is { } id && id != order.Id) is { } stray)
+        EnsureConsistent(change, nameof(change));
+        return _writer.SaveAsync([change], cancellationToken);
+    }
+
+    public async Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
         {
-            throw new ArgumentException($"Trade {stray.TradeId} belongs to order {stray.OrderId}, not {order.Id}.", nameof(change));
+            return;
         }
 
-        await _writer.SaveAsync(change, cancellationToken);
+        foreach (var change in changes)
+        {
+            EnsureConsistent(change, nameof(changes));
+        }
+
+        await _writer.SaveAsync(changes, cancellationToken);
     }
+
+    /// <summary>Closes the writer's connection once its last checkpoint is done.</summary>
+    public void Dispose() => _writer.Dispose();
 
     public async Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -151,6 +164,16 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
         text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
+    private static void EnsureConsistent(OrderChange change, string parameterName)
+    {
+        var order = change.Order;
+        EnsureBelongsTo(order, change.Events, parameterName);
+        if (change.Fills.FirstOrDefault(f => f.OrderId is { } id && id != order.Id) is { } stray)
+        {
+            throw new ArgumentException($"Trade {stray.TradeId} belongs to order {stray.OrderId}, not {order.Id}.", parameterName);
+        }
+    }
 
     private static void EnsureBelongsTo(Order order, IEnumerable<OrderEvent> events, string parameterName)
     {

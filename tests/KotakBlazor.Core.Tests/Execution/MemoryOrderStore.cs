@@ -9,6 +9,19 @@ internal sealed class MemoryOrderStore : IOrderStore
     private readonly Dictionary<Guid, Order> _orders = [];
     private readonly List<OrderEvent> _events = [];
     private readonly Dictionary<string, Fill> _fills = [];
+    private readonly List<IReadOnlyList<Guid>> _writes = [];
+
+    /// <summary>Every write of changes, as the ids of the orders it changed together.</summary>
+    public IReadOnlyList<IReadOnlyList<Guid>> Writes
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _writes];
+            }
+        }
+    }
 
     public IReadOnlyList<Order> All
     {
@@ -59,15 +72,21 @@ internal sealed class MemoryOrderStore : IOrderStore
         return Task.CompletedTask;
     }
 
-    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken)
+    public Task SaveAsync(OrderChange change, CancellationToken cancellationToken) => SaveAllAsync([change], cancellationToken);
+
+    public Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
     {
         lock (_sync)
         {
-            _orders[change.Order.Id] = change.Order;
-            _events.AddRange(change.Events);
-            foreach (var fill in change.Fills)
+            _writes.Add([.. changes.Select(c => c.Order.Id)]);
+            foreach (var change in changes)
             {
-                _fills.TryAdd(fill.TradeId, fill);
+                _orders[change.Order.Id] = change.Order;
+                _events.AddRange(change.Events);
+                foreach (var fill in change.Fills)
+                {
+                    _fills.TryAdd(fill.TradeId, fill);
+                }
             }
         }
 

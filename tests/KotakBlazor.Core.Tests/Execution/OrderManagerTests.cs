@@ -196,6 +196,23 @@ public sealed class OrderManagerTests
         Assert.Equal(PositionState.Closed, closed.Position);
         Assert.Equal(desk.Clock.GetUtcNow(), closed.ClosedAt);
         Assert.Equal(PositionState.None, desk.Manager.Find(exit.Id)!.Position);
+        // The exit's fill and the entry it closes are one write: a crash cannot keep one without the other.
+        Assert.Equal([exit.Id, entry.Id], desk.Store.Writes[^1]);
+    }
+
+    [Fact]
+    public async Task A_key_the_desk_no_longer_holds_is_still_placed_once()
+    {
+        var desk = new DeskFixture();
+        var first = (await desk.Manager.SubmitAsync(DeskFixture.Buy(key: "press-old"), None)).Orders.Single();
+
+        // A new desk that has not loaded the earlier order (older than what it loads at start-up): the store's unique key decides.
+        var fresh = desk.NewManager();
+        var again = await fresh.SubmitAsync(DeskFixture.Buy(key: "press-old"), None);
+
+        Assert.True(again.AlreadyPlaced);
+        Assert.Equal(first.Id, again.Orders.Single().Id);
+        Assert.Single(desk.Broker.Book);
     }
 
     [Fact]

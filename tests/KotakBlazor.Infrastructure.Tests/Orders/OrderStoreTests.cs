@@ -238,6 +238,32 @@ public sealed class OrderStoreTests
     }
 
     [Fact]
+    public async Task Changes_saved_together_land_together_or_not_at_all()
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        var store = new OrderStore(db.ContextFactory);
+        var exit = Pending("KB-0020", Open);
+        var entry = Pending("KB-0021", Open);
+        await store.InsertAsync(exit, Created(exit), None);
+        await store.InsertAsync(entry, Created(entry), None);
+        var filled = exit with { Status = OrderStatus.Filled, FilledQuantity = exit.Quantity, AveragePrice = 101m, UpdatedAt = Open.AddSeconds(1) };
+        var closed = entry with { Position = PositionState.Closed, ClosedAt = Open.AddSeconds(1), UpdatedAt = Open.AddSeconds(1) };
+        var ghost = Pending("KB-0022", Open);
+
+        // The last change names an order that was never stored: the first two must not land either.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveAllAsync(
+            [new OrderChange(filled, [], [Fill(filled, "T20", exit.Quantity, 101m, Open)]), new OrderChange(closed, [], []), new OrderChange(ghost, [], [])], None));
+        Assert.Equal(OrderStatus.PendingSubmit, (await store.FindAsync(exit.Id, None))!.Status);
+        Assert.Equal(entry.Position, (await store.FindAsync(entry.Id, None))!.Position);
+        Assert.Empty(await store.LoadFillsAsync(DateTimeOffset.MinValue, None));
+
+        await store.SaveAllAsync([new OrderChange(filled, [], [Fill(filled, "T20", exit.Quantity, 101m, Open)]), new OrderChange(closed, [], [])], None);
+        Assert.Equal(OrderStatus.Filled, (await store.FindAsync(exit.Id, None))!.Status);
+        Assert.Equal(PositionState.Closed, (await store.FindAsync(entry.Id, None))!.Position);
+        Assert.Single(await store.LoadFillsAsync(DateTimeOffset.MinValue, None));
+    }
+
+    [Fact]
     public async Task Events_or_fills_of_another_order_are_refused_before_anything_is_written()
     {
         await using var db = await new TestDatabase().InitializedAsync();
