@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using KotakBlazor.Core.Kernel;
 using KotakBlazor.Core.Risk;
 using KotakBlazor.Infrastructure.Accounts;
@@ -72,39 +71,18 @@ public sealed partial class Risk : IAsyncDisposable
         await RefreshAsync(reloadHistory: true);
         _live = true;
         StateHasChanged();
-        _ = FollowKillSwitchAsync(subscription.Reader, _stop.Token);
-        _ = RefreshSummaryAsync(_stop.Token);
-    }
-
-    private async Task FollowKillSwitchAsync(ChannelReader<KillSwitchChange> reader, CancellationToken cancellationToken)
-    {
-        try
+        _ = subscription.ForLatestAsync(latest => InvokeAsync(async () =>
         {
-            while (await reader.WaitToReadAsync(cancellationToken))
+            await RefreshAsync(reloadHistory: true);
+            // The kernel announces a change before the service has stored it: show it at once all the same.
+            if (!_history.Any(h => h.Tripped == latest.Tripped && h.Actor == latest.Actor && (h.Time - latest.Time).Duration() < TimeSpan.FromSeconds(1)))
             {
-                KillSwitchChange? latest = null;
-                while (reader.TryRead(out var change))
-                {
-                    latest = change;
-                }
-
-                await InvokeAsync(async () =>
-                {
-                    await RefreshAsync(reloadHistory: true);
-                    // The kernel announces a change before the service has stored it: show it at once all the same.
-                    if (latest is not null && !_history.Any(h => h.Tripped == latest.Tripped && h.Actor == latest.Actor && (h.Time - latest.Time).Duration() < TimeSpan.FromSeconds(1)))
-                    {
-                        _history = [latest, .. _history];
-                    }
-
-                    StateHasChanged();
-                });
+                _history = [latest, .. _history];
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
+
+            StateHasChanged();
+        }), TimeSpan.FromMilliseconds(100), _stop.Token);
+        _ = RefreshSummaryAsync(_stop.Token);
     }
 
     private async Task RefreshSummaryAsync(CancellationToken cancellationToken)

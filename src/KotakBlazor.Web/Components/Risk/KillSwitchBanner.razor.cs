@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using KotakBlazor.Core.Kernel;
 using KotakBlazor.Core.Risk;
 using KotakBlazor.Web.Trading;
@@ -13,6 +12,9 @@ namespace KotakBlazor.Web.Components.Risk;
 /// </summary>
 public sealed partial class KillSwitchBanner : IAsyncDisposable
 {
+    // Every screen must show a trip within a second; a burst of changes is shown once.
+    private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly CancellationTokenSource _stop = new();
     private KillSwitchState _state = KillSwitchState.Armed;
     private IDisposable? _subscription;
@@ -46,36 +48,11 @@ public sealed partial class KillSwitchBanner : IAsyncDisposable
         _state = KillSwitch.State;
         _live = true;
         StateHasChanged();
-        _ = FollowAsync(subscription.Reader, _stop.Token);
-    }
-
-    private async Task FollowAsync(ChannelReader<KillSwitchChange> reader, CancellationToken cancellationToken)
-    {
-        try
+        _ = subscription.ForLatestAsync(latest => InvokeAsync(() =>
         {
-            while (await reader.WaitToReadAsync(cancellationToken))
-            {
-                KillSwitchChange? latest = null;
-                while (reader.TryRead(out var change))
-                {
-                    latest = change;
-                }
-
-                if (latest is not null)
-                {
-                    var state = new KillSwitchState(latest.Tripped, latest.Reason, latest.Actor, latest.Time, latest.Automatic);
-                    await InvokeAsync(() =>
-                    {
-                        _state = state;
-                        StateHasChanged();
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
+            _state = new KillSwitchState(latest.Tripped, latest.Reason, latest.Actor, latest.Time, latest.Automatic);
+            StateHasChanged();
+        }), FollowInterval, _stop.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -35,31 +35,11 @@ public sealed partial class HoldingsPanel
         if (firstRender)
         {
             _subscription = Desk.SubscribeOrders();
-            _ = FollowAsync(_subscription, _stop.Token);
-        }
-    }
-
-    private async Task FollowAsync(EventStream<Order>.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
+            _ = _subscription.ForLatestAsync(_ => InvokeAsync(async () =>
             {
-                while (subscription.Reader.TryRead(out _))
-                {
-                }
-
-                await InvokeAsync(async () =>
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                });
-                await Task.Delay(RefreshInterval, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
+                await LoadAsync();
+                StateHasChanged();
+            }), RefreshInterval, _stop.Token);
         }
     }
 

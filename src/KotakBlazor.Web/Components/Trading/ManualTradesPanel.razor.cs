@@ -49,30 +49,11 @@ public sealed partial class ManualTradesPanel
         await LoadAsync();
         _live = true;
         StateHasChanged();
-        _ = FollowAsync(_subscription, _stop.Token);
-    }
-
-    private async Task FollowAsync(EventStream<ManualTrade>.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
+        _ = _subscription.ForLatestAsync(_ => InvokeAsync(async () =>
         {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
-            {
-                while (subscription.Reader.TryRead(out _))
-                {
-                }
-
-                await InvokeAsync(async () =>
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The circuit went away.
-        }
+            await LoadAsync();
+            StateHasChanged();
+        }), TimeSpan.FromMilliseconds(250), _stop.Token);
     }
 
     private async Task LoadAsync()
