@@ -9,6 +9,8 @@ public sealed class MarketCalendarOptions
     /// <summary>Exchange holidays (the year's circular); weekends need not be listed.</summary>
     public List<MarketHoliday> Holidays { get; set; } = [];
 
+    // A fresh instance: the configuration binder writes into an existing one, and MarketSessionTimes.Nse is shared.
+
     /// <summary>Session times; NSE's when not configured.</summary>
-    public MarketSessionTimes Sessions { get; set; } = MarketSessionTimes.Nse;
+    public MarketSessionTimes Sessions { get; set; } = new();
 }

@@ -47,6 +47,7 @@ public sealed class CalendarSetupTests
         Assert.True(calendar.HasHolidaysFor(2027));
         Assert.False(calendar.IsTradingDay(new DateOnly(2027, 1, 26)));
         Assert.Equal(new TimeOnly(15, 0), hours.Times.NormalClose);
+        Assert.Equal(new TimeOnly(15, 30), MarketSessionTimes.Nse.NormalClose);
         Assert.False(hours.IsOpen(IndianMarketTime.AtIst(new DateOnly(2026, 12, 7), new TimeOnly(15, 10))));
     }
 

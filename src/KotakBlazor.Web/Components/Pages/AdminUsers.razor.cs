@@ -23,6 +23,10 @@ public sealed partial class AdminUsers
     private string _newRole = UserRoles.Trader;
     private string _resetPassword = string.Empty;
     private PendingChange? _pending;
+
+    // A select the person changed keeps its value in the browser even when the role did not change:
+    // a new key redraws it from the stored role after a cancelled or refused change.
+    private int _roleSelectVersion;
     private bool _loaded;
     private bool _busy;
     private string? _message;
@@ -124,6 +128,7 @@ public sealed partial class AdminUsers
             Show(result);
             _resetPassword = string.Empty;
             _pending = null;
+            _roleSelectVersion++;
             await ReloadAsync();
         }
         finally
@@ -136,6 +141,7 @@ public sealed partial class AdminUsers
     private async Task Cancel()
     {
         _pending = null;
+        _roleSelectVersion++;
         _resetPassword = string.Empty;
         await ReloadAsync();
     }
