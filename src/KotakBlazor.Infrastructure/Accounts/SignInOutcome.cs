@@ -11,4 +11,10 @@ public enum SignInOutcome
     LockedOut,
 
     Disabled,
+
+    /// <summary>The password was right and the user has a second factor: not signed in until a code is right too.</summary>
+    SecondFactorRequired,
+
+    /// <summary>A wrong, expired or already used authenticator or recovery code.</summary>
+    InvalidCode,
 }

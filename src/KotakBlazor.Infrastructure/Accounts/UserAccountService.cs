@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Infrastructure.Accounts;
 
-/// <summary>Users: creation, password checks and lockout.</summary>
-public sealed class UserAccountService(
+/// <summary>Users: creation, password checks and lockout (administration in the other part).</summary>
+public sealed partial class UserAccountService(
     IDbContextFactory<KotakDbContext> contextFactory,
     IOptions<AccountOptions> options,
     AuditLog audit,
@@ -66,7 +66,11 @@ public sealed class UserAccountService(
         return ToSignedIn(user);
     }
 
-    /// <summary>Checks a user name and password, counting failures and locking the account after too many.</summary>
+    /// <summary>
+    /// Checks a user name and password, counting failures and locking the account after too many.
+    /// For a user with a second factor, a right password gives <see cref="SignInOutcome.SecondFactorRequired"/>
+    /// (not a sign-in): <see cref="TwoFactorService.VerifySignInAsync"/> finishes it.
+    /// </summary>
     public async Task<SignInResult> SignInAsync(string userName, string password, string? remoteAddress, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -96,14 +100,7 @@ public sealed class UserAccountService(
         var verdict = _hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? string.Empty);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            user.FailedSignInCount++;
-            var lockedNow = user.FailedSignInCount >= options.Value.MaxFailedSignIns;
-            if (lockedNow)
-            {
-                user.LockedOutUntil = now + options.Value.LockoutDuration;
-                user.FailedSignInCount = 0;
-            }
-
+            var lockedNow = SignInLockout.CountFailure(user, options.Value, now);
             await db.SaveChangesAsync(cancellationToken);
             if (lockedNow)
             {
@@ -119,6 +116,15 @@ public sealed class UserAccountService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = _hasher.HashPassword(user, password!);
+        }
+
+        if (await db.Set<UserTwoFactorRecord>().AnyAsync(f => f.UserId == user.Id && f.EnabledAt != null, cancellationToken))
+        {
+            // Half way: failures are not forgiven until the code is right too, or a password
+            // holder could try codes for ever between password entries.
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(user.UserName, "auth.password-accepted", "Password accepted; waiting for the authenticator code.", remoteAddress, cancellationToken);
+            return new SignInResult(SignInOutcome.SecondFactorRequired, ToSignedIn(user));
         }
 
         user.FailedSignInCount = 0;
@@ -141,7 +147,7 @@ public sealed class UserAccountService(
 
     private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
-    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    internal static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    private static SignedInUser ToSignedIn(UserAccount user) => new(user.Id, user.UserName, user.Role, user.SecurityStamp);
+    internal static SignedInUser ToSignedIn(UserAccount user) => new(user.Id, user.UserName, user.Role, user.SecurityStamp);
 }

@@ -153,6 +153,21 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         modelBuilder.ApplyConfiguration(new BrokerCredentialRecordConfiguration());
         modelBuilder.ApplyConfiguration(new BrokerSessionRecordConfiguration());
         // --- End of broker credentials and sessions. ---
+        // --- Second factor of app users (Accounts/TwoFactorService); reached through Set<T>(). ---
+        modelBuilder.Entity<UserTwoFactorRecord>(factor =>
+        {
+            factor.ToTable("user_two_factor");
+            factor.HasKey(f => f.UserId);
+            factor.HasOne<UserAccount>().WithOne().HasForeignKey<UserTwoFactorRecord>(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<UserRecoveryCodeRecord>(code =>
+        {
+            code.ToTable("user_recovery_codes");
+            code.Property(c => c.CodeHash).HasMaxLength(64);
+            code.HasIndex(c => c.UserId);
+            code.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // --- End of second factor. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)

@@ -30,8 +30,11 @@ public static class TradingSetup
         services.Configure<ReconciliationOptions>(configuration.GetSection("Reconciliation"));
 
         // The simulator runs round the clock unless told to keep market hours; the paper market is open whenever its ticks flow.
+        // Keeping hours means the exchange's: its session times on the calendar's trading days (holidays closed, AMO open).
         services.AddSingleton<IMarketHours>(provider =>
-            provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.MarketHoursOnly ? new NseMarketHours() : new AlwaysOpenMarketHours());
+            provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.MarketHoursOnly
+                ? new NseMarketHours(provider.GetRequiredService<ITradingCalendar>(), provider.GetService<MarketSessionTimes>())
+                : new AlwaysOpenMarketHours());
 
         // Defaults until the operations setup registers the configured calendar and the notification outbox.
         services.TryAddSingleton<ITradingCalendar, WeekdayTradingCalendar>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.Time;
 
 namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 
@@ -13,9 +14,9 @@ public static class ContractSymbols
 {
     private static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
-    /// <summary>An option's symbol: the monthly form on a monthly expiry, the weekly form otherwise.</summary>
-    public static string Option(string underlying, DateOnly expiry, decimal strike, OptionType type) =>
-        NiftyExpiryCalendar.IsMonthlyExpiry(expiry)
+    /// <summary>An option's symbol: the monthly form on a monthly expiry (moved off a holiday of <paramref name="calendar"/> or not), the weekly form otherwise.</summary>
+    public static string Option(string underlying, DateOnly expiry, decimal strike, OptionType type, ITradingCalendar? calendar = null) =>
+        NiftyExpiryCalendar.IsMonthlyExpiry(expiry, calendar)
             ? MonthlyOption(underlying, expiry, strike, type)
             : WeeklyOption(underlying, expiry, strike, type);
 

@@ -1,4 +1,5 @@
 using KotakBlazor.Core.Instruments;
+using KotakBlazor.Core.Time;
 using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Infrastructure.MarketData.Simulation;
@@ -12,12 +13,15 @@ public sealed class SimulatedInstrumentSource
     private readonly Lazy<SimulatedUniverse> _universe;
 
     /// <summary>Creates the source; nothing is built until first asked for.</summary>
-    public SimulatedInstrumentSource(IOptions<SimulatorOptions> options, TimeProvider timeProvider)
+    /// <param name="options">The simulator's settings.</param>
+    /// <param name="timeProvider">The clock whose IST date the universe is built for.</param>
+    /// <param name="calendar">Exchange holidays, which move expiries; every weekday trades when null.</param>
+    public SimulatedInstrumentSource(IOptions<SimulatorOptions> options, TimeProvider timeProvider, ITradingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _universe = new Lazy<SimulatedUniverse>(
-            () => SimulatedUniverse.Create(timeProvider.GetUtcNow(), options.Value),
+            () => SimulatedUniverse.Create(timeProvider.GetUtcNow(), options.Value, calendar),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

@@ -18,20 +18,30 @@ namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 public sealed partial class SimulatedMarketFeed : IMarketDataFeed
 {
     internal const string RunningReason = "simulated market running";
-    internal const string ClosedReason = "simulated market closed: no ticks outside 09:15-15:30 IST, Monday to Friday";
+    internal const string ClosedReason = "simulated market closed: no ticks outside the normal session on trading days";
     internal const string StoppedReason = "simulated market stopped";
 
     private readonly SimulatedMarket _market;
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly IMarketHours _hours;
     private readonly ILogger<SimulatedMarketFeed> _logger;
 
     /// <summary>Creates the feed and its market (seeded from <see cref="SimulatorOptions.Seed"/>).</summary>
+    /// <param name="source">The simulated instruments.</param>
+    /// <param name="options">The simulator's settings.</param>
+    /// <param name="timeProvider">The clock the market steps on.</param>
+    /// <param name="logger">Where session changes are logged.</param>
+    /// <param name="marketHours">
+    /// The sessions kept with <see cref="SimulatorOptions.MarketHoursOnly"/> (the app's calendar: no ticks on
+    /// holidays); NSE's times on weekdays when null.
+    /// </param>
     public SimulatedMarketFeed(
         SimulatedInstrumentSource source,
         IOptions<SimulatorOptions> options,
         TimeProvider timeProvider,
-        ILogger<SimulatedMarketFeed> logger)
+        ILogger<SimulatedMarketFeed> logger,
+        IMarketHours? marketHours = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -46,6 +56,7 @@ public sealed partial class SimulatedMarketFeed : IMarketDataFeed
         _market = SimulatedMarket.Create(source.Universe, _options);
         _timeProvider = timeProvider;
         _logger = logger;
+        _hours = marketHours ?? new NseMarketHours();
     }
 
     /// <inheritdoc />
@@ -65,7 +76,7 @@ public sealed partial class SimulatedMarketFeed : IMarketDataFeed
             do
             {
                 var now = _timeProvider.GetUtcNow();
-                var open = !_options.MarketHoursOnly || IndianMarketTime.IsNormalSessionOpen(now);
+                var open = !_options.MarketHoursOnly || _hours.IsOpen(now);
                 if (open != wasOpen)
                 {
                     sink.ReportConnection(true, open ? RunningReason : ClosedReason);

@@ -110,7 +110,10 @@ public sealed class SimulatedUniverse
     public bool TryGet(InstrumentId id, out Instrument instrument) => _byId.TryGetValue(id, out instrument!);
 
     /// <summary>Builds the universe as it stands at <paramref name="now"/> (expiries already over are left out).</summary>
-    public static SimulatedUniverse Create(DateTimeOffset now, SimulatorOptions options)
+    /// <param name="now">The time the universe is for.</param>
+    /// <param name="options">The simulator's settings.</param>
+    /// <param name="calendar">Exchange holidays: an expiry on one moves to the trading day before. Every weekday trades when null.</param>
+    public static SimulatedUniverse Create(DateTimeOffset now, SimulatorOptions options, ITradingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.StrikesEachSide);
@@ -143,14 +146,14 @@ public sealed class SimulatedUniverse
             underlyings.Add(new SimulatedUnderlying(equity, stock.PreviousClose, stock.AnnualVolatility, stock.BetaToNifty));
         }
 
-        var futuresExpiry = NiftyExpiryCalendar.CurrentMonthlyExpiry(now);
+        var futuresExpiry = NiftyExpiryCalendar.CurrentMonthlyExpiry(now, calendar);
         Instrument[] futures =
         [
             Future("NIFTY", futuresExpiry, 2, NiftyLotSize, NiftyFreezeQuantity),
             Future("BANKNIFTY", futuresExpiry, 3, BankNiftyLotSize, BankNiftyFreezeQuantity),
         ];
 
-        var expiries = NiftyExpiryCalendar.OptionExpiries(now);
+        var expiries = NiftyExpiryCalendar.OptionExpiries(now, calendar);
         var atm = Math.Round(nifty.PreviousClose / NiftyStrikeStep, MidpointRounding.AwayFromZero) * NiftyStrikeStep;
         var optionList = new List<Instrument>(expiries.Count * ((2 * options.StrikesEachSide) + 1) * 2);
         foreach (var expiry in expiries)
@@ -158,8 +161,8 @@ public sealed class SimulatedUniverse
             for (var i = -options.StrikesEachSide; i <= options.StrikesEachSide; i++)
             {
                 var strike = atm + (i * NiftyStrikeStep);
-                optionList.Add(Option(expiry, strike, OptionType.Call));
-                optionList.Add(Option(expiry, strike, OptionType.Put));
+                optionList.Add(Option(expiry, strike, OptionType.Call, calendar));
+                optionList.Add(Option(expiry, strike, OptionType.Put, calendar));
             }
         }
 
@@ -186,9 +189,9 @@ public sealed class SimulatedUniverse
         return checked((((days * 4) + kind) * 10_000) + (int)steps);
     }
 
-    private static Instrument Option(DateOnly expiry, decimal strike, OptionType type) => new(
+    private static Instrument Option(DateOnly expiry, decimal strike, OptionType type, ITradingCalendar? calendar) => new(
         new InstrumentId(ExchangeSegment.NseFo, DerivativeToken(expiry, type == OptionType.Call ? 0 : 1, strike)),
-        ContractSymbols.Option("NIFTY", expiry, strike, type),
+        ContractSymbols.Option("NIFTY", expiry, strike, type, calendar),
         "NIFTY",
         ContractSymbols.OptionDescription("NIFTY", expiry, strike, type),
         InstrumentType.Option,

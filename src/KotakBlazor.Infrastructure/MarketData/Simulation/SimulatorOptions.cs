@@ -15,7 +15,7 @@ public sealed class SimulatorOptions
     /// <summary>The chance that a given instrument prints a tick in a step (0 to 1).</summary>
     public double TickProbability { get; set; } = 0.85;
 
-    /// <summary>When true, no ticks outside the NSE normal session (09:15 to 15:30 IST, Monday to Friday).</summary>
+    /// <summary>When true, no ticks outside the NSE normal session (09:15 to 15:30 IST) on trading days: weekends and the configured holidays are quiet.</summary>
     public bool MarketHoursOnly { get; set; }
 
     /// <summary>NIFTY option strikes listed on each side of the at-the-money strike, per expiry.</summary>
