@@ -28,6 +28,7 @@ public static class KotakBlazorHost
         builder.AddKotakTickRecording();
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
+        builder.AddKotakOperations();
         builder.AddKotakTrading();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
