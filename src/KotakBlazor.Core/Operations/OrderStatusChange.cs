@@ -9,7 +9,7 @@ public sealed record OrderStatusChange(Order Before, Order After)
 {
     /// <summary>A line for notifications and the run history, e.g. "BUY 50 NIFTY... Open -> Filled".</summary>
     public string Describe() =>
-        $"{After.Side} {After.Quantity} {After.TradingSymbol}: {Before.Status} -> {After.Status}"
+        $"{After.Side.ToString().ToUpperInvariant()} {After.Quantity} {After.TradingSymbol}: {Before.Status} -> {After.Status}"
         + (After.FilledQuantity != Before.FilledQuantity ? $" ({After.FilledQuantity} filled)" : string.Empty)
         + (After.Status is OrderStatus.Rejected or OrderStatus.Cancelled && After.Reason is { Length: > 0 } reason ? $": {reason}" : string.Empty);
 }

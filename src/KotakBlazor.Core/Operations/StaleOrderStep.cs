@@ -40,7 +40,7 @@ public sealed class StaleOrderStep(OrderManager orders, TimeProvider clock, Time
             var placed = IndianMarketTime.ToIst(order.PlacedAt).ToString("dd MMM HH:mm", CultureInfo.InvariantCulture);
             var reason = $"Stale: still {order.Status} more than {Hours} h after it was placed ({placed} IST); closed by the end-of-day cleanup.";
             var outcome = await orders.CloseStaleAsync(order.Id, reason, FinalOrderVerificationStep.Actor, cancellationToken).ConfigureAwait(false);
-            var line = $"{order.Side} {order.Quantity} {order.TradingSymbol} ({order.Status}, placed {placed} IST)";
+            var line = $"{order.Side.ToString().ToUpperInvariant()} {order.Quantity} {order.TradingSymbol} ({order.Status}, placed {placed} IST)";
             if (outcome.Accepted)
             {
                 closed.Add(line);
