@@ -21,9 +21,22 @@ public sealed class NotificationCentre(NotificationOutbox outbox, NotificationIn
     public Task<int> UnreadCountAsync(ActingUser user, CancellationToken cancellationToken) =>
         IsSignedIn(user) ? inbox.UnreadCountAsync(user.UserName, cancellationToken) : Task.FromResult(0);
 
+    /// <summary>The user names whose notifications were just marked read (their bells count again).</summary>
+    public Core.Messaging.EventStream<string> MarkedRead { get; } = new();
+
     /// <summary>Marks one notification, or all, read for the user.</summary>
-    public Task<int> MarkReadAsync(ActingUser user, long? notificationId, CancellationToken cancellationToken) =>
-        IsSignedIn(user) ? inbox.MarkReadAsync(user.UserName, notificationId, cancellationToken) : Task.FromResult(0);
+    public async Task<int> MarkReadAsync(ActingUser user, long? notificationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!IsSignedIn(user))
+        {
+            return 0;
+        }
+
+        var changed = await inbox.MarkReadAsync(user.UserName, notificationId, cancellationToken);
+        MarkedRead.Publish(user.UserName);
+        return changed;
+    }
 
     /// <summary>The user's choices for every kind.</summary>
     public Task<IReadOnlyList<NotificationChoice>> LoadChoicesAsync(ActingUser user, CancellationToken cancellationToken) =>
