@@ -72,13 +72,21 @@ public sealed partial class OrderNotifications(
 
         return order.Status switch
         {
-            OrderStatus.Open => Make(NotificationKind.OrderPlaced, NotificationSeverity.Info, $"Order placed: {order.Summary}", reference),
+            OrderStatus.Open => Make(NotificationKind.OrderPlaced, NotificationSeverity.Info, $"Order placed: {what} {Terms(order)}", reference),
             OrderStatus.Rejected => Make(NotificationKind.OrderRejected, NotificationSeverity.Warning, $"Order rejected: {what}", $"{order.Reason ?? "No reason given."}\n{reference}"),
             OrderStatus.Failed => Make(NotificationKind.OrderRejected, NotificationSeverity.Warning, $"Order failed: {what}", $"{order.Reason ?? "It did not reach the broker."}\n{reference}"),
             OrderStatus.Cancelled => Make(NotificationKind.OrderCancelled, NotificationSeverity.Info, $"Order cancelled: {what}", $"{order.Reason ?? "Cancelled."}\n{reference}"),
             _ => null,
         };
     }
+
+    private static string Terms(Order order) => order.Type switch
+    {
+        OrderType.Market => $"at market {order.Product.ToString().ToUpperInvariant()}",
+        OrderType.Limit => string.Create(CultureInfo.InvariantCulture, $"limit {order.LimitPrice:0.00} {order.Product.ToString().ToUpperInvariant()}"),
+        OrderType.StopLoss => string.Create(CultureInfo.InvariantCulture, $"stop-loss trigger {order.TriggerPrice:0.00} limit {order.LimitPrice:0.00}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"stop-loss market trigger {order.TriggerPrice:0.00}"),
+    };
 
     private ValueTask PublishAsync(Order order, CancellationToken cancellationToken)
     {
