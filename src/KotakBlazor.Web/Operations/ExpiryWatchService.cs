@@ -5,6 +5,7 @@ using KotakBlazor.Core.Notifications;
 using KotakBlazor.Core.Operations;
 using KotakBlazor.Core.Time;
 using KotakBlazor.Web.Hosting;
+using KotakBlazor.Web.Trading;
 using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Web.Operations;
@@ -21,6 +22,7 @@ public sealed partial class ExpiryWatchService(
     MarketState market,
     IServiceProvider services,
     ExpiryAlerts alerts,
+    TradingReadiness readiness,
     INotifier notifier,
     ITradingCalendar calendar,
     IOptions<OperationsOptions> options,
@@ -33,6 +35,9 @@ public sealed partial class ExpiryWatchService(
         var warning = options.Value.ExpiryWarning;
         try
         {
+            // The positions are rebuilt from the stored fills when trading starts: nothing to look at before.
+            await readiness.WhenReady.WaitAsync(stoppingToken);
+            await FlagIfStartedAfterTheWarningAsync(warning, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var now = clock.GetUtcNow();
@@ -61,6 +66,29 @@ public sealed partial class ExpiryWatchService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        catch (InvalidOperationException)
+        {
+            // Trading could not start: no positions to watch.
+        }
+    }
+
+    // Started (or restarted) between the warning and the close of a trading day: the warning is due now, not tomorrow.
+    private async Task FlagIfStartedAfterTheWarningAsync(TimeOnly? warning, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = IndianMarketTime.IstDate(now);
+        if (warning is { } at && calendar.IsTradingDay(today)
+            && now >= IndianMarketTime.AtIst(today, at) && now < IndianMarketTime.AtIst(today, IndianMarketTime.SessionClose))
+        {
+            try
+            {
+                await FlagAsync(today, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex, today);
+            }
         }
     }
 
