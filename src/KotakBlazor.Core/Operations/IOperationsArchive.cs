@@ -11,8 +11,3 @@ public interface IOperationsArchive
     /// <summary>Archives what was completed before <paramref name="completedBefore"/>; entries archived already are left alone.</summary>
     Task<ArchiveResult> ArchiveAsync(DateTimeOffset completedBefore, Guid runId, CancellationToken cancellationToken);
 }
-
-/// <summary>What one archiving pass did.</summary>
-/// <param name="OrdersArchived">Orders newly marked archived.</param>
-/// <param name="NotificationsRemoved">Old, delivered notifications removed.</param>
-public sealed record ArchiveResult(int OrdersArchived, int NotificationsRemoved);
