@@ -51,6 +51,26 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     // --- End of broker credentials and sessions. ---
 
+    // --- Operations: notifications (outbox, in-app centre, preferences, Telegram) and the end-of-day cleanup. ---
+    public DbSet<global::KotakBlazor.Infrastructure.Notifications.NotificationRecord> Notifications => Set<global::KotakBlazor.Infrastructure.Notifications.NotificationRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Notifications.NotificationInboxRecord> NotificationInbox => Set<global::KotakBlazor.Infrastructure.Notifications.NotificationInboxRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Notifications.NotificationDeliveryRecord> NotificationDeliveries => Set<global::KotakBlazor.Infrastructure.Notifications.NotificationDeliveryRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Notifications.NotificationPreferenceRecord> NotificationPreferences => Set<global::KotakBlazor.Infrastructure.Notifications.NotificationPreferenceRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Notifications.TelegramSettingsRecord> TelegramSettings => Set<global::KotakBlazor.Infrastructure.Notifications.TelegramSettingsRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Operations.EndOfDayRunRecord> EndOfDayRuns => Set<global::KotakBlazor.Infrastructure.Operations.EndOfDayRunRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Operations.EndOfDayStepRecord> EndOfDaySteps => Set<global::KotakBlazor.Infrastructure.Operations.EndOfDayStepRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Operations.DayStatisticsRecord> DayStatistics => Set<global::KotakBlazor.Infrastructure.Operations.DayStatisticsRecord>();
+
+    public DbSet<global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecord> ArchivedOrders => Set<global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecord>();
+    // --- End of operations. ---
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -168,6 +188,17 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
             code.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         // --- End of second factor. ---
+        // --- Operations: notifications and the end-of-day cleanup. ---
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Notifications.NotificationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Notifications.NotificationInboxRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Notifications.NotificationDeliveryRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Notifications.NotificationPreferenceRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Notifications.TelegramSettingsRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.EndOfDayRunRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.EndOfDayStepRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.DayStatisticsRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecordConfiguration());
+        // --- End of operations. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)

@@ -29,6 +29,7 @@ public static class KotakBlazorHost
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
         builder.AddKotakCalendar();
+        builder.AddKotakOperations();
         builder.AddKotakTrading();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
