@@ -67,7 +67,9 @@ public sealed partial class OrderManager
                 return false;
             }
 
-            if (_knownTrades.Contains(trade.TradeId))
+            // An adopted manual order's one fill stands for the trades it had when adopted; the
+            // broker's own trades of that order, met again by reconciliation, must not count twice.
+            if (_knownTrades.Contains(trade.TradeId) || order.Source == OrderSource.Manual)
             {
                 return true;
             }

@@ -1,6 +1,7 @@
 using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Execution;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Reconciliation;
 
 namespace KotakBlazor.Core.Tests.Execution;
 
@@ -198,6 +199,22 @@ public sealed class OrderManagerTests
         Assert.Equal(PositionState.None, desk.Manager.Find(exit.Id)!.Position);
         // The exit's fill and the entry it closes are one write: a crash cannot keep one without the other.
         Assert.Equal([exit.Id, entry.Id], desk.Store.Writes[^1]);
+    }
+
+    [Fact]
+    public async Task An_adopted_manual_order_is_not_filled_again_by_the_broker_s_trade_book()
+    {
+        var desk = new DeskFixture();
+        var manual = new ManualTrade(Guid.NewGuid(), ManualTradeKind.Order, DeskFixture.Nifty.Id, DeskFixture.Nifty.TradingSymbol, ProductType.Nrml,
+            65, 100m, "BRK-MANUAL-1", desk.Clock.GetUtcNow());
+        var adopted = await desk.Manager.AdoptAsync(manual, DeskFixture.Nifty.TradingSymbol, "trader", None);
+
+        // Reconciliation replays the trade book: the manual order's own trade arrives with its broker number.
+        var known = await desk.Manager.ApplyBrokerTradeAsync(new BrokerTrade("T-MANUAL-1", "BRK-MANUAL-1", null, DeskFixture.Nifty.Id,
+            DeskFixture.Nifty.TradingSymbol, OrderSide.Buy, ProductType.Nrml, 65, 100m, desk.Clock.GetUtcNow()), None);
+
+        Assert.True(known);
+        Assert.Equal(65, desk.Store.AllFills.Where(f => f.OrderId == adopted.Id).Sum(f => f.Quantity));
     }
 
     [Fact]
