@@ -5,13 +5,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KotakBlazor.Web.Health;
 
-/// <summary>Each feed's state and last-tick age. Stale or disconnected while the market is open is unhealthy.</summary>
-internal sealed class FeedHealthCheck(TickPipeline pipeline, TimeProvider time) : IHealthCheck
+/// <summary>
+/// Each feed's state and last-tick age. Stale or disconnected while the market is open is unhealthy;
+/// the market hours know the exchange's holidays (and that the round-the-clock simulator never closes).
+/// </summary>
+internal sealed class FeedHealthCheck(TickPipeline pipeline, IMarketHours marketHours, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var marketOpen = IndianMarketTime.IsNormalSessionOpen(now);
+        var marketOpen = marketHours.IsOpen(now);
         var data = new Dictionary<string, object>();
         var unhealthy = new List<string>();
         foreach (var feed in pipeline.Feeds)

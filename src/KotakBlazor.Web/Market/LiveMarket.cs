@@ -18,6 +18,7 @@ public sealed class LiveMarket(
     MarketState state,
     CandleHistory candles,
     TickPipeline pipeline,
+    IMarketHours marketHours,
     TimeProvider time)
 {
     public MarketWatch Watch(IEnumerable<InstrumentId> instruments) => new(bus.SubscribeLatest(instruments.ToArray()));
@@ -37,7 +38,7 @@ public sealed class LiveMarket(
     public FeedSummary SummarizeFeeds()
     {
         var now = time.GetUtcNow();
-        var open = IndianMarketTime.IsNormalSessionOpen(now);
+        var open = marketHours.IsOpen(now);
         var feeds = pipeline.Feeds;
         if (feeds.Count == 0)
         {
