@@ -37,6 +37,7 @@ public sealed partial class PlacementDesk : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Guid, Placement> _placements = new();
     private readonly ConcurrentDictionary<Guid, Task> _runs = new();
+    private int _disposed;
 
     /// <summary>Creates the desk.</summary>
     public PlacementDesk(
@@ -83,7 +84,7 @@ public sealed partial class PlacementDesk : IAsyncDisposable
 
     /// <summary>An entry and every placement acting on its position (exits, rolls), oldest first.</summary>
     public IReadOnlyList<Placement> Family(Guid entryId) =>
-        [.. _placements.Values.Where(p => p.Id == entryId || p.ParentId == entryId).OrderBy(p => p.CreatedAt)];
+        [.. _placements.Values.Where(p => p.Id == entryId || p.ParentId == entryId).OrderBy(p => p.CreatedAt).ThenBy(p => p.ParentId is null ? 0 : 1)];
 
     /// <summary>The position an entry opened, with its P&amp;L at the given prices, from the order desk's current orders.</summary>
     public PlacementPosition? Position(Guid entryId, Func<InstrumentId, decimal?> lastPrice)
@@ -132,6 +133,11 @@ public sealed partial class PlacementDesk : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -32,7 +32,7 @@ public sealed record PlacementPosition(Placement Entry, IReadOnlyList<PositionLe
         ArgumentNullException.ThrowIfNull(liveOrder);
         ArgumentNullException.ThrowIfNull(lastPrice);
         var legs = new List<(PlacementLeg Leg, int Net, decimal Buy, decimal Sell, int Bought, int Sold)>();
-        foreach (var placement in family.OrderBy(p => p.CreatedAt))
+        foreach (var placement in family.OrderBy(p => p.CreatedAt).ThenBy(p => p.ParentId is null ? 0 : 1))
         {
             foreach (var link in placement.Orders)
             {
