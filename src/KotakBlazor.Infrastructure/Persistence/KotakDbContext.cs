@@ -51,6 +51,15 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     // --- End of broker credentials and sessions. ---
 
+    // --- Placements (batched multi-leg orders, Infrastructure/Placements): placements, their legs and order links. ---
+    public DbSet<Placements.PlacementRecord> Placements => Set<Placements.PlacementRecord>();
+
+    public DbSet<Placements.PlacementLegRecord> PlacementLegs => Set<Placements.PlacementLegRecord>();
+
+    public DbSet<Placements.PlacementOrderRecord> PlacementOrders => Set<Placements.PlacementOrderRecord>();
+
+    // --- End of placements. ---
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -153,6 +162,11 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         modelBuilder.ApplyConfiguration(new BrokerCredentialRecordConfiguration());
         modelBuilder.ApplyConfiguration(new BrokerSessionRecordConfiguration());
         // --- End of broker credentials and sessions. ---
+        // --- Placements (Infrastructure/Placements). ---
+        modelBuilder.ApplyConfiguration(new Placements.PlacementRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Placements.PlacementLegRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Placements.PlacementOrderRecordConfiguration());
+        // --- End of placements. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
