@@ -29,6 +29,7 @@ public static class KotakBlazorHost
         builder.AddKotakMarketData();
         builder.AddKotakKernel();
         builder.AddKotakTrading();
+        builder.AddKotakPlacements();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
         builder.AddKotakHub();
