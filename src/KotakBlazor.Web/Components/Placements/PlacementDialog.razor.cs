@@ -2,6 +2,7 @@ using System.Globalization;
 using KotakBlazor.Core.Execution.Batches;
 using KotakBlazor.Core.Messaging;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Web.Components.Trading;
 using KotakBlazor.Web.Placements;
 using Microsoft.AspNetCore.Components;
 
@@ -30,6 +31,8 @@ public sealed partial class PlacementDialog
     private bool _errorIsProblem = true;
     private EventStream<PlacementProgress>.Subscription? _progress;
     private EventStream<Order>.Subscription? _orders;
+    private ModalFrame? _frame;
+    private bool _focusPending;
 
     private enum Step
     {
@@ -89,8 +92,8 @@ public sealed partial class PlacementDialog
 
     private async Task ExecuteAsync()
     {
-        // The button disables itself; a click already on its way is stopped here, and the id stops any other.
-        if (_executing || _execute is null || _preview is not { IsAllowed: true })
+        // The button disables itself; a click already on its way (the second of a double click) is stopped here, and the id stops any other.
+        if (_step != Step.Confirm || _executing || _execute is null || _preview is not { IsAllowed: true })
         {
             return;
         }
@@ -108,6 +111,8 @@ public sealed partial class PlacementDialog
                 _error = result.AlreadyDone ? "This was executed already: nothing new was placed." : null;
                 _errorIsProblem = false;
                 _step = Step.Progress;
+                // The Execute button is gone: the dialog takes the focus, so Escape still closes it.
+                _focusPending = true;
             }
             else
             {
@@ -152,6 +157,15 @@ public sealed partial class PlacementDialog
         finally
         {
             _executing = false;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusPending && _frame is not null)
+        {
+            _focusPending = false;
+            await _frame.FocusAsync();
         }
     }
 
