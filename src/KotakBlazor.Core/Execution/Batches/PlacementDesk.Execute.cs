@@ -121,19 +121,18 @@ public sealed partial class PlacementDesk
         return new PreparedPlacement(planned, plan, pacing, []);
     }
 
-    /// <summary>Stores a new placement and starts it; another process or tab that stored the id first wins.</summary>
+    /// <summary>Stores a new placement (as running: the first batch goes at once) and starts it; another process or tab that stored the id first wins.</summary>
     private async Task<PlacementResult> StartNewAsync(Placement placement, CancellationToken cancellationToken)
     {
-        if (!await _store.TryCreateAsync(placement, cancellationToken).ConfigureAwait(false))
+        var running = placement with { Status = PlacementStatus.Running };
+        if (!await _store.TryCreateAsync(running, cancellationToken).ConfigureAwait(false))
         {
             var stored = await ExistingAsync(placement.Id, cancellationToken).ConfigureAwait(false);
             return new PlacementResult(true, stored, [], AlreadyDone: true);
         }
 
-        _placements[placement.Id] = placement;
         LogStarted(_logger, placement.Id, placement.StrategyName, placement.Orders.Count, placement.BatchCount, placement.CreatedBy);
-        var running = await CommitAsync(placement with { Status = PlacementStatus.Running }, PlacementEventKind.Created,
-            Invariant($"{placement.StrategyName}: {placement.Orders.Count} orders in {placement.BatchCount} batches."), cancellationToken).ConfigureAwait(false);
+        running = Show(running, PlacementEventKind.Created, Invariant($"{placement.StrategyName}: {placement.Orders.Count} orders in {placement.BatchCount} batches."));
         Start(placement.Id, PlacementPhase.Place, 0, placement.CreatedBy);
         return PlacementResult.Done(running);
     }

@@ -57,7 +57,7 @@ public sealed partial class PlacementDesk
                 await Task.Delay(TimeSpan.FromMilliseconds(_options.FixedDelayBetweenBatchesMilliseconds), _clock, cancellationToken).ConfigureAwait(false);
             }
 
-            await CommitAsync(placement, PlacementEventKind.BatchStarted, Invariant($"Batch {batch} of {batches.Count}: {links.Count} orders."), cancellationToken).ConfigureAwait(false);
+            Show(placement, PlacementEventKind.BatchStarted, Invariant($"Batch {batch} of {batches.Count}: {links.Count} orders."));
 
             // Bought legs (hedges, a condor's wings) are sent and must fill before the sold legs of the batch go.
             foreach (var side in SendOrder)
@@ -106,7 +106,7 @@ public sealed partial class PlacementDesk
         if (link.OrderId is { } known && _orders.Find(known) is { } sent && sent.Status != OrderStatus.Failed)
         {
             // Sent before a stop: waiting for it is enough.
-            await UpdateLinkAsync(id, key, sent, PlacementEventKind.OrderPlaced, $"{what}: already sent ({Describe(sent)}).", cancellationToken).ConfigureAwait(false);
+            Show(Replace(Find(id)!, key, l => l.With(sent)), PlacementEventKind.OrderPlaced, $"{what}: already sent ({Describe(sent)}).");
             return Problem(what, sent);
         }
 
@@ -130,7 +130,7 @@ public sealed partial class PlacementDesk
         if (!outcome.Accepted)
         {
             var reasons = string.Join("; ", outcome.Problems);
-            await CommitAsync(Replace(Find(id)!, key, l => l with { Reason = reasons }), PlacementEventKind.OrderPlaced, $"{what} was refused: {reasons}", cancellationToken).ConfigureAwait(false);
+            Show(Replace(Find(id)!, key, l => l with { Reason = reasons }), PlacementEventKind.OrderPlaced, $"{what} was refused: {reasons}");
             return $"{what} was refused: {reasons}";
         }
 
@@ -144,8 +144,8 @@ public sealed partial class PlacementDesk
         }
 
         order = _orders.Find(order.Id) ?? order;
-        await UpdateLinkAsync(id, key, order, PlacementEventKind.OrderPlaced,
-            $"{what}: {(outcome.AlreadyPlaced ? "found already placed" : "sent")} ({Describe(order)}).", cancellationToken).ConfigureAwait(false);
+        Show(Replace(Find(id)!, key, l => l.With(order)), PlacementEventKind.OrderPlaced,
+            $"{what}: {(outcome.AlreadyPlaced ? "found already placed" : "sent")} ({Describe(order)}).");
         return Problem(what, order);
     }
 
@@ -169,8 +169,7 @@ public sealed partial class PlacementDesk
             placement = Replace(placement, placement.Orders.First(o => o.OrderId == order.Id).IdempotencyKey, l => l.With(now));
         }
 
-        await CommitAsync(placement, PlacementEventKind.OrdersSettled,
-            Invariant($"Batch {batch}: {settled.Length - unfilled.Count} of {settled.Length} orders filled."), cancellationToken).ConfigureAwait(false);
+        Show(placement, PlacementEventKind.OrdersSettled, Invariant($"Batch {batch}: {settled.Length - unfilled.Count} of {settled.Length} orders filled."));
         if (unfilled.Count == 0)
         {
             return null;
@@ -233,9 +232,6 @@ public sealed partial class PlacementDesk
 
     private static IEnumerable<PlacementOrder> Links(Placement placement, PlacementPhase phase, int round) =>
         placement.Orders.Where(o => o.Phase == phase && o.Round == round);
-
-    private async Task UpdateLinkAsync(Guid id, string key, Order order, PlacementEventKind kind, string message, CancellationToken cancellationToken) =>
-        await CommitAsync(Replace(Find(id)!, key, l => l.With(order)), kind, message, cancellationToken).ConfigureAwait(false);
 
     private static Placement Replace(Placement placement, string key, Func<PlacementOrder, PlacementOrder> change) =>
         placement with { Orders = [.. placement.Orders.Select(o => o.IdempotencyKey == key ? change(o) : o)] };

@@ -152,6 +152,21 @@ public sealed partial class PlacementDesk : IAsyncDisposable
         _commands.Dispose();
     }
 
+    /// <summary>
+    /// Shows a step without storing it: an order sent or settled within a batch. The orders
+    /// themselves are stored by the order desk (write-ahead, with the placement's keys), so a
+    /// restart finds them by key even if the link was never stored; the placement is stored at
+    /// every batch's end, every stop and every choice. One fsync per batch instead of one per step.
+    /// </summary>
+    private Placement Show(Placement next, PlacementEventKind kind, string message)
+    {
+        var now = _clock.GetUtcNow();
+        next = next with { UpdatedAt = now };
+        _placements[next.Id] = next;
+        Progress.Publish(new PlacementProgress(next, kind, message, now));
+        return next;
+    }
+
     /// <summary>Stores a new state, then shows it.</summary>
     private async Task<Placement> CommitAsync(Placement next, PlacementEventKind kind, string message, CancellationToken cancellationToken)
     {
