@@ -106,6 +106,12 @@ public sealed partial class PlacementDesk : IAsyncDisposable
         var stored = await _store.LoadAsync(_clock.GetUtcNow().AddDays(-7), cancellationToken).ConfigureAwait(false);
         foreach (var placement in stored)
         {
+            if (_placements.ContainsKey(placement.Id))
+            {
+                // Executed in this process while the stored ones were loading: it is live, not interrupted.
+                continue;
+            }
+
             var current = Refreshed(placement);
             if (current.Status is PlacementStatus.Running or PlacementStatus.Unwinding or PlacementStatus.Ready)
             {
@@ -126,7 +132,7 @@ public sealed partial class PlacementDesk : IAsyncDisposable
                 await _store.SaveAsync(current, cancellationToken).ConfigureAwait(false);
             }
 
-            _placements[current.Id] = current;
+            _placements.TryAdd(current.Id, current);
         }
     }
 
