@@ -10,6 +10,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["order-path"] = OrderPathScenario.RunAsync,
     ["order-throughput"] = OrderThroughputScenario.RunAsync,
     ["order-store"] = OrderStoreScenario.RunAsync,
+    ["strangle"] = StrangleScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

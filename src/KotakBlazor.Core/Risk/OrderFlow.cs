@@ -25,7 +25,7 @@ internal sealed class OrderFlow
             _recent.Dequeue();
         }
 
-        _recent.Enqueue(new AcceptedOrder(now, request.Instrument, request.Side, request.Quantity, request.StrategyId));
+        _recent.Enqueue(new AcceptedOrder(now, request.Instrument, request.Side, request.Quantity, request.StrategyId, request.GroupId));
         var day = IndianMarketTime.IstDate(now);
         if (day != _day)
         {
@@ -54,14 +54,20 @@ internal sealed class OrderFlow
     /// <summary>Orders accepted on an IST day.</summary>
     public int OrdersOn(DateOnly day) => day == _day ? _today : 0;
 
-    /// <summary>How long ago the same order (instrument, side, quantity, strategy) was accepted within the window, if it was.</summary>
+    /// <summary>
+    /// How long ago the same order (instrument, side, quantity, strategy) was accepted within the
+    /// window, if it was. Orders of the same multi-leg group are never each other's duplicates: a
+    /// batched placement sends the same slice again on purpose, and its idempotency keys already
+    /// stop a double click.
+    /// </summary>
     public TimeSpan? SinceSame(OrderRequest request, DateTimeOffset now, TimeSpan window)
     {
         TimeSpan? since = null;
         foreach (var order in _recent)
         {
             if (order.Time > now - window && order.Time <= now && order.Instrument == request.Instrument &&
-                order.Side == request.Side && order.Quantity == request.Quantity && order.StrategyId == request.StrategyId)
+                order.Side == request.Side && order.Quantity == request.Quantity && order.StrategyId == request.StrategyId &&
+                (request.GroupId is null || order.GroupId != request.GroupId))
             {
                 since = now - order.Time;
             }
@@ -70,5 +76,5 @@ internal sealed class OrderFlow
         return since;
     }
 
-    private readonly record struct AcceptedOrder(DateTimeOffset Time, InstrumentId Instrument, OrderSide Side, int Quantity, Guid? StrategyId);
+    private readonly record struct AcceptedOrder(DateTimeOffset Time, InstrumentId Instrument, OrderSide Side, int Quantity, Guid? StrategyId, Guid? GroupId);
 }

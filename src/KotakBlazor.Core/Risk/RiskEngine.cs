@@ -20,7 +20,8 @@ namespace KotakBlazor.Core.Risk;
 /// are reached. Nothing skips the kill switch. Protective stops and targets (purpose stop-loss,
 /// target) also skip the price band: they rest far from the LTP by design.</para>
 /// <para>The duplicate rule compares instrument, side, quantity and strategy: two strategies that
-/// happen to send the same order are not duplicates of each other; a double click is.</para>
+/// happen to send the same order are not duplicates of each other; a double click is. Orders of one
+/// multi-leg group (a batched placement's repeated slices) are not duplicates of each other either.</para>
 /// </remarks>
 public sealed partial class RiskEngine
 {

@@ -70,6 +70,14 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
 
     public DbSet<global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecord> ArchivedOrders => Set<global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecord>();
     // --- End of operations. ---
+    // --- Placements (batched multi-leg orders, Infrastructure/Placements): placements, their legs and order links. ---
+    public DbSet<Placements.PlacementRecord> Placements => Set<Placements.PlacementRecord>();
+
+    public DbSet<Placements.PlacementLegRecord> PlacementLegs => Set<Placements.PlacementLegRecord>();
+
+    public DbSet<Placements.PlacementOrderRecord> PlacementOrders => Set<Placements.PlacementOrderRecord>();
+
+    // --- End of placements. ---
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -199,6 +207,11 @@ public sealed class KotakDbContext(DbContextOptions<KotakDbContext> options) : D
         modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.DayStatisticsRecordConfiguration());
         modelBuilder.ApplyConfiguration(new global::KotakBlazor.Infrastructure.Operations.ArchivedOrderRecordConfiguration());
         // --- End of operations. ---
+        // --- Placements (Infrastructure/Placements). ---
+        modelBuilder.ApplyConfiguration(new Placements.PlacementRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Placements.PlacementLegRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Placements.PlacementOrderRecordConfiguration());
+        // --- End of placements. ---
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)

@@ -31,6 +31,7 @@ public static class KotakBlazorHost
         builder.AddKotakCalendar();
         builder.AddKotakOperations();
         builder.AddKotakTrading();
+        builder.AddKotakPlacements();
         builder.AddKotakAuth();
         builder.AddKotakHealthChecks();
         builder.AddKotakHub();
