@@ -6,4 +6,14 @@ public sealed class BrokerOptions
     public const string SectionName = "Broker";
 
     public BrokerMode Mode { get; set; } = BrokerMode.Paper;
+
+    /// <summary>
+    /// In the Kotak modes: trading symbols (as in the scrip master, e.g. <c>RELIANCE-EQ</c>) streamed from
+    /// Kotak's market feed whatever the screens show. Watchlist instruments, working orders and open
+    /// positions are streamed as well.
+    /// </summary>
+    public IList<string> Subscribe { get; init; } = [];
+
+    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders and positions.</summary>
+    public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromSeconds(15);
 }

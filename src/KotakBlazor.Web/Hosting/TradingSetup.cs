@@ -30,19 +30,21 @@ public static class TradingSetup
         services.Configure<ReconciliationOptions>(configuration.GetSection("Reconciliation"));
 
         // The simulator runs round the clock unless told to keep market hours; the paper market is open whenever its ticks flow.
-        services.AddSingleton<IMarketHours>(provider =>
+        // (The Kotak modes have registered NSE hours already.)
+        services.TryAddSingleton<IMarketHours>(provider =>
             provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.MarketHoursOnly ? new NseMarketHours() : new AlwaysOpenMarketHours());
 
         // Defaults until the operations setup registers the configured calendar and the notification outbox.
         services.TryAddSingleton<ITradingCalendar, WeekdayTradingCalendar>();
         services.TryAddSingleton<INotifier>(NullNotifier.Instance);
 
+        // TryAdd: Broker:Mode KotakNeo has registered Kotak's gateway, session and login check first (KotakBrokerSetup).
         services.AddSingleton<PaperBroker>();
-        services.AddSingleton<IBrokerGateway>(provider => provider.GetRequiredService<PaperBroker>());
-        services.AddSingleton<IBrokerSession, PaperBrokerSession>();
+        services.TryAddSingleton<IBrokerGateway>(provider => provider.GetRequiredService<PaperBroker>());
+        services.TryAddSingleton<IBrokerSession, PaperBrokerSession>();
 
         services.AddSingleton<KillSwitchGate>();
-        services.AddSingleton<IOrderDecider, KernelOrderDecider>();
+        services.TryAddSingleton<IOrderDecider, KernelOrderDecider>();
         services.AddSingleton<OrderManager>();
         services.AddSingleton<OrderGroupExecutor>();
         services.AddSingleton<ProtectiveOrders>();

@@ -26,6 +26,7 @@ internal sealed partial class FeedConnectionLoop
     private string? _lastError;
     private int _reconnectCount;
     private long _lastMessageUtcTicks;
+    private CancellationTokenSource? _waiting;
 
     public FeedConnectionLoop(string feed, IFeedProtocol protocol, IKotakFeedSession session, KotakFeedOptions options, IMarketHours hours, TimeProvider timeProvider, ILogger logger)
     {
@@ -63,6 +64,25 @@ internal sealed partial class FeedConnectionLoop
         }
     }
 
+    /// <summary>
+    /// Ends the wait before the next attempt, if the loop is waiting: a new session (a person just logged in)
+    /// should not sit out a backoff that grew while there was none. A no-op while connecting or connected.
+    /// </summary>
+    public bool WakeUp()
+    {
+        lock (_gate)
+        {
+            if (_waiting is not { } waiting)
+            {
+                return false;
+            }
+
+            waiting.Cancel();
+            _waiting = null;
+            return true;
+        }
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = new ReconnectBackoff(_options.ReconnectDelay, _options.MaxReconnectDelay, _options.ReconnectJitter);
@@ -79,13 +99,41 @@ internal sealed partial class FeedConnectionLoop
                 SetState(end == AttemptEnd.Rejected ? KotakFeedState.Rejected : KotakFeedState.Disconnected, reason, next);
                 _protocol.OnConnectionChanged(false, $"{reason}; trying again in {wait.TotalSeconds:0.#} s");
                 LogAttemptEnded(_feed, end.ToString(), reason, wait);
-                await Task.Delay(wait, _timeProvider, cancellationToken);
+                await WaitAsync(wait, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             SetState(KotakFeedState.Stopped, null, null);
             _protocol.OnConnectionChanged(false, "stopped");
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_gate)
+        {
+            _waiting = waiting;
+        }
+
+        try
+        {
+            await Task.Delay(wait, _timeProvider, waiting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWokenUp(_feed);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_waiting == waiting)
+                {
+                    _waiting = null;
+                }
+            }
         }
     }
 
@@ -212,6 +260,9 @@ internal sealed partial class FeedConnectionLoop
 
         StatusChanged.Publish(Status);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Feed} trying again at once: a new Kotak session started")]
+    private partial void LogWokenUp(string feed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed} connected to {Host}")]
     private partial void LogConnected(string feed, string host);
