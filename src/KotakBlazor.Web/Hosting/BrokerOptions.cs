@@ -14,6 +14,13 @@ public sealed class BrokerOptions
     /// </summary>
     public IList<string> Subscribe { get; init; } = [];
 
+    /// <summary>
+    /// In the Kotak modes: <c>Nse</c> (default) refuses orders outside NSE's session as the risk checks always
+    /// do; <c>AlwaysOpen</c> treats the market as open round the clock, for a fake exchange (tests) or a
+    /// broker's test environment. Kotak itself still refuses what NSE would.
+    /// </summary>
+    public BrokerMarketHours MarketHours { get; set; } = BrokerMarketHours.Nse;
+
     /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders and positions.</summary>
     public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -50,7 +50,10 @@ public static class KotakBrokerSetup
 
         services.AddSingleton<IKotakFeedSession>(provider => provider.GetRequiredService<KotakBrokerLogin>());
         services.AddSingleton<IKotakScripMasterAccess>(provider => provider.GetRequiredService<KotakBrokerLogin>());
-        services.AddSingleton<IMarketHours, NseMarketHours>();
+        IMarketHours hours = builder.Configuration.GetValue(BrokerOptions.SectionName + ":" + nameof(BrokerOptions.MarketHours), BrokerMarketHours.Nse) == BrokerMarketHours.AlwaysOpen
+            ? new AlwaysOpenMarketHours()
+            : new NseMarketHours();
+        services.AddSingleton(hours);
         services.AddSingleton<KotakSFeed>();
         services.AddSingleton<ScripMasterCatalog>();
         services.AddSingleton<IInstrumentCatalog>(provider => provider.GetRequiredService<ScripMasterCatalog>());

@@ -27,6 +27,7 @@ internal sealed partial class FeedConnectionLoop
     private int _reconnectCount;
     private long _lastMessageUtcTicks;
     private CancellationTokenSource? _waiting;
+    private bool _wakePending;
 
     public FeedConnectionLoop(string feed, IFeedProtocol protocol, IKotakFeedSession session, KotakFeedOptions options, IMarketHours hours, TimeProvider timeProvider, ILogger logger)
     {
@@ -74,6 +75,8 @@ internal sealed partial class FeedConnectionLoop
         {
             if (_waiting is not { } waiting)
             {
+                // An attempt is under way, perhaps with the session that just ended: if it fails, it must not wait either.
+                _wakePending |= _state == KotakFeedState.Connecting;
                 return false;
             }
 
@@ -114,6 +117,13 @@ internal sealed partial class FeedConnectionLoop
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
+            if (_wakePending)
+            {
+                _wakePending = false;
+                LogWokenUp(_feed);
+                return;
+            }
+
             _waiting = waiting;
         }
 
@@ -253,6 +263,7 @@ internal sealed partial class FeedConnectionLoop
         lock (_gate)
         {
             _state = state;
+            _wakePending &= state != KotakFeedState.Connected;
             _connectedSince = state == KotakFeedState.Connected ? _timeProvider.GetUtcNow() : null;
             _lastError = error ?? _lastError;
             _nextAttemptAt = nextAttemptAt;
