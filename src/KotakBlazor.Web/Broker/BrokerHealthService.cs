@@ -98,7 +98,7 @@ public sealed class BrokerHealthService(
         }
 
         var error = sessions.LastLoginError;
-        var problem = error is null ? KotakBrokerLogin.NotLoggedIn : $"{KotakBrokerLogin.NotLoggedIn} {error.Message}";
+        var problem = error is null ? KotakBrokerLogin.NotLoggedIn : KotakBrokerLogin.Describe(error);
         return new BrokerLoginStatus(false, null, null, null, sessions.LoginCount, problem, error is null ? null : BrokerSettingsService.HelpFor(error));
     }
 

@@ -17,7 +17,7 @@ public sealed class BrokerLoginGuard(IOrderDecider inner, KotakSessionKeeper ses
         var session = await sessions.GetAsync(cancellationToken);
         if (!session.IsSuccess)
         {
-            return OrderDecision.Refuse(null, $"{KotakBrokerLogin.NotLoggedIn} {session.Error!.Message}");
+            return OrderDecision.Refuse(null, KotakBrokerLogin.Describe(session.Error!));
         }
 
         return await inner.DecideAsync(request, cancellationToken);

@@ -16,7 +16,17 @@ public sealed class KotakBrokerLogin(KotakSessionKeeper sessions, IKotakCredenti
     /// <summary>What every screen and refusal says while there is no session.</summary>
     public const string NotLoggedIn = "Broker not logged in: enter credentials on the broker settings page.";
 
+    private const string KeeperPrefix = "Not logged in to Kotak Neo. ";
+
     private string? _rejectedToken;
+
+    /// <summary>"Broker not logged in: ..." followed by why, in the keeper's or Kotak's words.</summary>
+    public static string Describe(BrokerError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var detail = error.Message.StartsWith(KeeperPrefix, StringComparison.Ordinal) ? error.Message[KeeperPrefix.Length..] : error.Message;
+        return $"{NotLoggedIn} ({detail})";
+    }
 
     /// <summary>The current session, logging in first when there is none (the same session the order calls use).</summary>
     /// <exception cref="KotakNotLoggedInException">There are no credentials, or Kotak refused or could not be reached.</exception>

@@ -21,7 +21,7 @@ public sealed class KotakNotLoggedInException : Exception
     }
 
     public KotakNotLoggedInException(BrokerError error)
-        : base($"{KotakBrokerLogin.NotLoggedIn} {error?.Message}")
+        : base(KotakBrokerLogin.Describe(error))
     {
         Error = error;
     }
