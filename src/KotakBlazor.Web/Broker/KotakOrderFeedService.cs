@@ -1,4 +1,5 @@
 using KotakBlazor.Core.Brokers;
+using KotakBlazor.Core.Messaging;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.Feeds;
 using KotakBlazor.Web.Trading;
@@ -23,6 +24,9 @@ public sealed partial class KotakOrderFeedService(
 
     /// <summary>Order-book reads made because the feed (re)connected.</summary>
     public int RefreshesAfterConnect => Volatile.Read(ref _refreshesAfterConnect);
+
+    /// <summary>Each finished order-book read after a (re)connection: how many changes it published, or why it failed.</summary>
+    public EventStream<BrokerResult<int>> BookReadAfterConnect { get; } = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,11 +58,12 @@ public sealed partial class KotakOrderFeedService(
             return;
         }
 
+        var result = await RefreshAsync(status.ReconnectCount == 0 ? "the order feed connected" : $"the order feed reconnected (reconnect {status.ReconnectCount})", cancellationToken);
         Interlocked.Increment(ref _refreshesAfterConnect);
-        await RefreshAsync(status.ReconnectCount == 0 ? "the order feed connected" : $"the order feed reconnected (reconnect {status.ReconnectCount})", cancellationToken);
+        BookReadAfterConnect.Publish(result);
     }
 
-    private async Task RefreshAsync(string why, CancellationToken cancellationToken)
+    private async Task<BrokerResult<int>> RefreshAsync(string why, CancellationToken cancellationToken)
     {
         var result = await gateway.RefreshOrdersAsync(cancellationToken);
         if (result.IsSuccess)
@@ -69,6 +74,8 @@ public sealed partial class KotakOrderFeedService(
         {
             LogRefreshRefused(logger, why, result.Error!);
         }
+
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order book read because {Why}: {Published} change(s) published")]

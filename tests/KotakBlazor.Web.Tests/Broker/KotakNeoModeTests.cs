@@ -8,6 +8,7 @@ using KotakBlazor.Core.Orders;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.Feeds;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.ScripMaster;
+using KotakBlazor.Infrastructure.Tests.KotakNeo.FakeKotak;
 using KotakBlazor.Web.Broker;
 using KotakBlazor.Web.Hosting;
 using KotakBlazor.Web.Trading;
@@ -126,8 +127,9 @@ public sealed class KotakNeoModeTests : IAsyncLifetime
         using var fills = _kotak.Get<OrderManager>().Fills.Subscribe(1024);
         var placed = await _kotak.PlaceAsync(new OrderTicket(_kotak.Fake.Reliance.Id, OrderSide.Buy, 2, OrderType.Limit, ProductType.Mis, LimitPrice: 1390.00m));
         await _kotak.OrderInAsync(placed.Id, OrderStatus.Open);
-        var bookReads = _kotak.Fake.Rest.Count("/quick/user/orders");
 
+        // From here on the order book cannot be read: only the push can tell the app about the fill.
+        _kotak.Fake.Rest.Faults.Next(FakeFault.ServerError, "/quick/user/orders", times: 1_000);
         var atBroker = Assert.Single(_kotak.Fake.Rest.Exchange.Orders());
         _kotak.Fake.Rest.Exchange.SetLastPrice(_kotak.Fake.Reliance.Id, 1390.00m);
         Assert.Equal(OrderStatus.Open, _kotak.Get<OrderManager>().Find(placed.Id)!.Status);
@@ -135,7 +137,6 @@ public sealed class KotakNeoModeTests : IAsyncLifetime
 
         var filled = await _kotak.Get<OrderManager>().WaitForSettledAsync(placed.Id, TimeSpan.FromSeconds(30), _timeout.Token);
         Assert.Equal((OrderStatus.Filled, 2, 1390.00m), (filled.Status, filled.FilledQuantity, filled.AveragePrice));
-        Assert.Equal(bookReads, _kotak.Fake.Rest.Count("/quick/user/orders"));
         var fill = await _kotak.FillOfAsync(fills, placed.Id);
         Assert.Equal((2, 1390.00m), (fill.Quantity, fill.Price));
     }
@@ -143,21 +144,27 @@ public sealed class KotakNeoModeTests : IAsyncLifetime
     [Fact]
     public async Task A_fill_pushed_while_the_order_feed_was_down_is_picked_up_by_the_book_read_after_it_reconnects()
     {
+        using var bookReads = _kotak.Get<KotakOrderFeedService>().BookReadAfterConnect.Subscribe(16);
         await _kotak.LogInAsync();
         await _kotak.PriceKnownAsync(1400.00m);
-        await _kotak.OrderFeedConnectedAsync(1);
+        Assert.True((await bookReads.Reader.ReadAsync(_timeout.Token)).IsSuccess);
+        using var rows = _kotak.Get<KotakNeoGateway>().OrderUpdates.Subscribe(1024);
         var placed = await _kotak.PlaceAsync(new OrderTicket(_kotak.Fake.Reliance.Id, OrderSide.Sell, 1, OrderType.Limit, ProductType.Mis, LimitPrice: 1410.00m));
-        await _kotak.OrderInAsync(placed.Id, OrderStatus.Open);
+        // The read after the order call has published the broker's "open": no read is left in flight.
+        while ((await rows.Reader.ReadAsync(_timeout.Token)).BrokerStatus != KotakOrderStates.Open)
+        {
+        }
 
         // The order fills while nobody is told: the push is lost with the socket.
         _kotak.Fake.Rest.Exchange.SetLastPrice(_kotak.Fake.Reliance.Id, 1410.00m);
+        Assert.Equal(OrderStatus.Open, _kotak.Get<OrderManager>().Find(placed.Id)!.Status);
         _kotak.Fake.Feeds.OrderFeed.Current.Drop();
-        await _kotak.OrderFeedConnectedAsync(2);
 
+        var afterReconnect = await bookReads.Reader.ReadAsync(_timeout.Token);
+        Assert.Equal(1, afterReconnect.Value);
         var filled = await _kotak.Get<OrderManager>().WaitForSettledAsync(placed.Id, TimeSpan.FromSeconds(30), _timeout.Token);
         Assert.Equal((OrderStatus.Filled, 1410.00m), (filled.Status, filled.AveragePrice));
         Assert.Equal(2, _kotak.Fake.Feeds.OrderFeed.Connections.Count);
-        Assert.True(_kotak.Get<KotakOrderFeedService>().RefreshesAfterConnect >= 2);
         var orderFeed = (await _kotak.Get<BrokerHealthService>().ReadAsync(_timeout.Token)).Feeds.Single(f => f.Name == KotakOrderFeed.FeedName);
         Assert.Equal(1, orderFeed.Reconnects);
     }
