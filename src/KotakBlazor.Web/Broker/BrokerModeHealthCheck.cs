@@ -5,7 +5,8 @@ namespace KotakBlazor.Web.Broker;
 
 /// <summary>
 /// <c>/healthz</c>'s "broker" entry for every mode: Paper is healthy; in the Kotak modes the app is healthy
-/// when logged in and degraded (still 200: the app runs and says why on screen) when not.
+/// when logged in and unhealthy when not (it runs and says why on screen, but cannot trade or get prices:
+/// a monitor should call someone).
 /// </summary>
 internal sealed class BrokerModeHealthCheck(BrokerHealthService health) : IHealthCheck
 {
@@ -27,6 +28,6 @@ internal sealed class BrokerModeHealthCheck(BrokerHealthService health) : IHealt
 
         return login.LoggedIn
             ? HealthCheckResult.Healthy($"{snapshot.Broker} logged in ({snapshot.Mode}).", data)
-            : HealthCheckResult.Degraded(login.Problem ?? KotakBrokerLogin.NotLoggedIn, data: data);
+            : HealthCheckResult.Unhealthy(login.Problem ?? KotakBrokerLogin.NotLoggedIn, data: data);
     }
 }

@@ -60,11 +60,11 @@ public sealed class KotakNeoModeTests : IAsyncLifetime
         Assert.Equal(0, _kotak.Fake.Rest.Count("/quick/order/"));
         Assert.Equal(0, _kotak.Fake.Rest.LoginCount);
 
-        // Still serving, and /healthz says the same: the broker entry is degraded, not failed (the market feed's own entry is down).
+        // Still serving, and /healthz says the same (unhealthy: a monitor should call someone).
         using var client = _kotak.App.CreateClient();
         var response = await client.GetAsync("/healthz", _timeout.Token);
         var broker = JsonNode.Parse(await response.Content.ReadAsStringAsync(_timeout.Token))!["checks"]!["broker"]!;
-        Assert.Equal(("Degraded", false), ((string?)broker["status"], (bool?)broker["data"]!["loggedIn"]));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy", false), (response.StatusCode, (string?)broker["status"], (bool?)broker["data"]!["loggedIn"]));
         Assert.StartsWith("Broker not logged in", (string?)broker["description"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", _timeout.Token)).StatusCode);
     }
