@@ -57,14 +57,14 @@ public sealed partial class KotakMarketSubscriptions(
             {
                 Want(instrument);
             }
-            else if (_unknownReported.Add(symbol))
+            else if (catalog.All.Count > 0 && _unknownReported.Add(symbol))
             {
                 LogUnknownSymbol(logger, symbol);
             }
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keys = await db.WatchlistEntries.AsNoTracking().OrderBy(w => w.Position).Select(w => w.InstrumentKey).Distinct().ToListAsync(cancellationToken);
+        var keys = await db.WatchlistEntries.AsNoTracking().Select(w => w.InstrumentKey).Distinct().ToListAsync(cancellationToken);
         foreach (var key in keys)
         {
             if (InstrumentId.TryParse(key, out var id) && catalog.TryGet(id, out var instrument))
