@@ -71,6 +71,7 @@ public static class KotakBrokerSetup
         services.AddSingleton<KotakMarketSubscriptions>();
         services.AddHostedService(provider => provider.GetRequiredService<KotakMarketSubscriptions>());
         services.AddHostedService<KotakSessionWatcher>();
+        services.AddHostedService<KotakFeedAlarms>();
         if (mode == BrokerMode.KotakPaper)
         {
             return mode;

@@ -75,8 +75,9 @@ internal sealed partial class FeedConnectionLoop
         {
             if (_waiting is not { } waiting)
             {
-                // An attempt is under way, perhaps with the session that just ended: if it fails, it must not wait either.
-                _wakePending |= _state == KotakFeedState.Connecting;
+                // An attempt is under way (perhaps with the session that just ended), or one has just failed and its wait
+                // is about to start: that wait is skipped.
+                _wakePending |= _state is KotakFeedState.Connecting or KotakFeedState.Disconnected or KotakFeedState.Rejected;
                 return false;
             }
 
