@@ -30,6 +30,9 @@ public sealed class BrokerHealthService(
     KotakScripMasterService? scripMaster = null)
 {
     private static readonly TimeSpan ClientIpKeptFor = TimeSpan.FromMinutes(1);
+
+    // Anyone signed in may press "Check": a burst of presses must not eat Kotak's request budget.
+    private static readonly TimeSpan ClientIpFreshAtMostEvery = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _ipGate = new(1, 1);
     private (BrokerResult<string> Answer, DateTimeOffset At)? _clientIp;
 
@@ -60,7 +63,7 @@ public sealed class BrokerHealthService(
 
     /// <summary>
     /// The IP address Kotak sees our calls from (orders are accepted only from the registered static IP). Asked
-    /// of Kotak at most once a minute unless <paramref name="fresh"/>; never logs in by itself.
+    /// of Kotak at most once a minute, or every 5 seconds when <paramref name="fresh"/>; never logs in by itself.
     /// </summary>
     public async Task<BrokerResult<string>> ClientIpAsync(bool fresh, CancellationToken cancellationToken)
     {
@@ -72,7 +75,7 @@ public sealed class BrokerHealthService(
         await _ipGate.WaitAsync(cancellationToken);
         try
         {
-            if (!fresh && _clientIp is { } kept && clock.GetUtcNow() - kept.At < ClientIpKeptFor)
+            if (_clientIp is { } kept && clock.GetUtcNow() - kept.At < (fresh ? ClientIpFreshAtMostEvery : ClientIpKeptFor))
             {
                 return kept.Answer;
             }
