@@ -1,3 +1,5 @@
+using KotakBlazor.Web.Broker;
+
 namespace KotakBlazor.Web.Hosting;
 
 /// <summary>Configuration section <c>Broker</c>.</summary>

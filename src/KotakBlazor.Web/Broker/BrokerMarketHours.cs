@@ -1,4 +1,4 @@
-namespace KotakBlazor.Web.Hosting;
+namespace KotakBlazor.Web.Broker;
 
 /// <summary>Which trading hours the Kotak modes keep (<c>Broker:MarketHours</c>).</summary>
 public enum BrokerMarketHours
