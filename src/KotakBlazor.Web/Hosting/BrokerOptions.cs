@@ -1,3 +1,5 @@
+using KotakBlazor.Web.Broker;
+
 namespace KotakBlazor.Web.Hosting;
 
 /// <summary>Configuration section <c>Broker</c>.</summary>
@@ -6,4 +8,21 @@ public sealed class BrokerOptions
     public const string SectionName = "Broker";
 
     public BrokerMode Mode { get; set; } = BrokerMode.Paper;
+
+    /// <summary>
+    /// In the Kotak modes: trading symbols (as in the scrip master, e.g. <c>RELIANCE-EQ</c>) streamed from
+    /// Kotak's market feed whatever the screens show. Watchlist instruments, working orders and open
+    /// positions are streamed as well.
+    /// </summary>
+    public IList<string> Subscribe { get; init; } = [];
+
+    /// <summary>
+    /// In the Kotak modes: <c>Nse</c> (default) refuses orders outside NSE's session as the risk checks always
+    /// do; <c>AlwaysOpen</c> treats the market as open round the clock, for a fake exchange (tests) or a
+    /// broker's test environment. Kotak itself still refuses what NSE would.
+    /// </summary>
+    public BrokerMarketHours MarketHours { get; set; } = BrokerMarketHours.Nse;
+
+    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders and positions.</summary>
+    public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromSeconds(15);
 }

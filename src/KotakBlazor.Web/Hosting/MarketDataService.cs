@@ -1,4 +1,5 @@
 using KotakBlazor.Core.MarketData;
+using KotakBlazor.Infrastructure.Brokers.KotakNeo.Feeds;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +21,11 @@ internal sealed class MarketDataService(
             case BrokerMode.Paper:
                 feeds.Add(services.GetRequiredService<SimulatedMarketFeed>());
                 break;
+            case BrokerMode.KotakNeo or BrokerMode.KotakPaper:
+                feeds.Add(services.GetRequiredService<KotakSFeed>());
+                break;
             default:
-                logger.LogError(
-                    "Broker:Mode {Mode} is not available in this build: no market feed runs. Set Broker:Mode to Paper for the simulated market",
-                    broker.Value.Mode);
+                logger.LogError("Broker:Mode {Mode} has no market feed", broker.Value.Mode);
                 break;
         }
 

@@ -7,6 +7,7 @@ using KotakBlazor.Core.Messaging;
 using KotakBlazor.Core.Options;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Market;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Web.Hosting;
@@ -21,12 +22,15 @@ public static class MarketDataSetup
     {
         var services = builder.Services;
         services.Configure<BrokerOptions>(builder.Configuration.GetSection(BrokerOptions.SectionName));
+
+        // First: what Broker:Mode replaces (catalog, feeds, gateway) is registered before the defaults below and in TradingSetup.
+        builder.AddKotakBroker();
         services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
         services.Configure<MarketDataOptions>(builder.Configuration.GetSection(MarketDataOptions.SectionName));
 
         // The simulated universe is built for today's IST date: expiries and strikes around the spot.
         services.AddSingleton<SimulatedInstrumentSource>();
-        services.AddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>().Instruments));
+        services.TryAddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>().Instruments));
 
         services.AddSingleton<TickBus>();
         services.AddSingleton<TickIngestion>();

@@ -30,8 +30,8 @@ public static class TradingSetup
         services.Configure<ReconciliationOptions>(configuration.GetSection("Reconciliation"));
 
         // The simulator runs round the clock unless told to keep market hours; the paper market is open whenever its ticks flow.
-        // Keeping hours means the exchange's: its session times on the calendar's trading days (holidays closed, AMO open).
-        services.AddSingleton<IMarketHours>(provider =>
+        // The Kotak modes have registered the exchange's hours already. Keeping hours means the exchange's: its session times on the calendar's trading days (holidays closed, AMO open).
+        services.TryAddSingleton<IMarketHours>(provider =>
             provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.MarketHoursOnly
                 ? new NseMarketHours(provider.GetRequiredService<ITradingCalendar>(), provider.GetService<MarketSessionTimes>())
                 : new AlwaysOpenMarketHours());
@@ -40,12 +40,13 @@ public static class TradingSetup
         services.TryAddSingleton<ITradingCalendar, WeekdayTradingCalendar>();
         services.TryAddSingleton<INotifier>(NullNotifier.Instance);
 
+        // TryAdd: Broker:Mode KotakNeo has registered Kotak's gateway, session and login check first (KotakBrokerSetup).
         services.AddSingleton<PaperBroker>();
-        services.AddSingleton<IBrokerGateway>(provider => provider.GetRequiredService<PaperBroker>());
-        services.AddSingleton<IBrokerSession, PaperBrokerSession>();
+        services.TryAddSingleton<IBrokerGateway>(provider => provider.GetRequiredService<PaperBroker>());
+        services.TryAddSingleton<IBrokerSession, PaperBrokerSession>();
 
         services.AddSingleton<KillSwitchGate>();
-        services.AddSingleton<IOrderDecider, KernelOrderDecider>();
+        services.TryAddSingleton<IOrderDecider, KernelOrderDecider>();
         services.AddSingleton<OrderManager>();
         services.AddSingleton<OrderGroupExecutor>();
         services.AddSingleton<ProtectiveOrders>();

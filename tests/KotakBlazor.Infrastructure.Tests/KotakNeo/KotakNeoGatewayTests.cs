@@ -89,6 +89,24 @@ public sealed class KotakNeoGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pushed_order_with_new_fills_brings_its_trades_at_once_and_one_without_reads_nothing()
+    {
+        var id = Ok(await _rig.Gateway.PlaceAsync(Buy("push-fill", OrderType.Market), None));
+        var complete = Assert.Single(Ok(await _rig.Gateway.GetOrderBookAsync(None)));
+        var open = complete with { Status = OrderStatus.Open, BrokerStatus = "open", FilledQuantity = 0, AveragePrice = 0m };
+        using var trades = _rig.Gateway.Trades.Subscribe();
+
+        Assert.True(await _rig.Gateway.PublishPushedOrderAsync(open, None));
+        Assert.Equal(0, _rig.Server.Count("/quick/user/trades"));
+        Assert.True(await _rig.Gateway.PublishPushedOrderAsync(complete, None));
+        Assert.False(await _rig.Gateway.PublishPushedOrderAsync(complete, None));
+
+        var trade = Assert.Single(Drain(trades));
+        Assert.Equal((id, "push-fill", 75, 120m), (trade.BrokerOrderId, trade.Tag, trade.Quantity, trade.Price));
+        Assert.Equal(1, _rig.Server.Count("/quick/user/trades"));
+    }
+
+    [Fact]
     public async Task Trades_without_a_token_or_tag_are_completed_from_their_orders()
     {
         _rig.Server.TradeRowsCarryTag = false;

@@ -121,26 +121,6 @@ public sealed class KotakRowParsingTests
         Assert.Equal((801.6m, 8.4m), (tick.LastPrice, tick.Change));
     }
 
-    [Theory]
-    [InlineData("put order req received", 0, OrderStatus.Open)]
-    [InlineData("validation pending", 0, OrderStatus.Open)]
-    [InlineData("open pending", 0, OrderStatus.Open)]
-    [InlineData("trigger pending", 0, OrderStatus.Open)]
-    [InlineData("after market order req received", 0, OrderStatus.Open)]
-    [InlineData("modified", 0, OrderStatus.Open)]
-    [InlineData("open", 25, OrderStatus.PartiallyFilled)]
-    [InlineData("complete", 75, OrderStatus.Filled)]
-    [InlineData("traded", 75, OrderStatus.Filled)]
-    [InlineData("Rejected", 0, OrderStatus.Rejected)]
-    [InlineData("cancelled", 25, OrderStatus.Cancelled)]
-    [InlineData("freeze pending", 0, OrderStatus.Open)]
-    [InlineData("some state from 2027", 50, OrderStatus.PartiallyFilled)]
-    [InlineData("", 0, OrderStatus.Open)]
-    public void Order_states_map_to_ours_and_unknown_words_to_a_working_state(string word, int filled, OrderStatus expected)
-    {
-        Assert.Equal(expected, KotakOrderStates.ToStatus(word, filled));
-    }
-
     [Fact]
     public void An_unknown_state_keeps_its_word_and_a_sparse_row_reads_with_defaults()
     {

@@ -90,16 +90,7 @@ public sealed partial class KotakNeoGateway
 
             if (fillsMoved)
             {
-                var trades = await GetTradeBookAsync(cancellationToken);
-                foreach (var trade in trades.Value ?? [])
-                {
-                    PublishTrade(trade);
-                }
-
-                if (!trades.IsSuccess)
-                {
-                    _logger.LogWarning("Kotak Neo trade book could not be read after new fills: {Error}", trades.Error);
-                }
+                await PublishTradesAsync(cancellationToken);
             }
 
             return BrokerResult<int>.Ok(published);
@@ -107,6 +98,49 @@ public sealed partial class KotakNeoGateway
         finally
         {
             _refreshGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Takes an order the order feed pushed: publishes it, and when it shows more units traded than the view
+    /// published before, reads the trade book so the fills reach the desk now. The feed carries no trade ids,
+    /// and a later refresh would see the same state and skip the trade book.
+    /// </summary>
+    /// <returns>Whether the row said something new.</returns>
+    public async Task<bool> PublishPushedOrderAsync(BrokerOrder row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        int filledBefore;
+        lock (_gate)
+        {
+            filledBefore = _published.GetValueOrDefault(row.BrokerOrderId)?.FilledQuantity ?? 0;
+        }
+
+        if (!PublishOrderUpdate(row))
+        {
+            return false;
+        }
+
+        if (row.FilledQuantity > filledBefore)
+        {
+            await PublishTradesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the trade book and publishes the trades not published yet.</summary>
+    private async Task PublishTradesAsync(CancellationToken cancellationToken)
+    {
+        var trades = await GetTradeBookAsync(cancellationToken);
+        foreach (var trade in trades.Value ?? [])
+        {
+            PublishTrade(trade);
+        }
+
+        if (!trades.IsSuccess)
+        {
+            _logger.LogWarning("Kotak Neo trade book could not be read after new fills: {Error}", trades.Error);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed partial class KotakNeoGateway : IBrokerGateway, IAsyncDisposable
     private readonly Channel<bool> _refreshRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
     private Task? _refreshLoop;
+    private int _disposed;
 
     /// <summary>Creates the gateway on a client it does not own.</summary>
     public KotakNeoGateway(KotakNeoRestClient client, KotakNeoOptions options, TimeProvider time, ILogger<KotakNeoGateway> logger)
@@ -146,6 +147,12 @@ public sealed partial class KotakNeoGateway : IBrokerGateway, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Once only: a host registering the gateway under two service types disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         _refreshRequests.Writer.TryComplete();
         if (_refreshLoop is { } loop)

@@ -37,7 +37,7 @@ public static class KotakOrderRows
             KotakJson.Decimal(row, "prc") ?? 0m,
             KotakJson.Decimal(row, "trgPrc") ?? 0m,
             KotakJson.Decimal(row, "avgPrc") ?? 0m,
-            KotakOrderStates.ToStatus(word, filled),
+            KotakOrderStates.ToStatus(word, quantity, filled),
             word,
             KotakJson.Text(row, "rejRsn"),
             KotakTimes.OrderUpdatedAt(row, fallbackTime),

@@ -2,6 +2,7 @@ using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.MarketData;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 
 namespace KotakBlazor.Infrastructure.Brokers.Paper;
 
@@ -123,7 +124,7 @@ public sealed partial class PaperBroker
 
         if (match.CancelsRest && order.IsWorking)
         {
-            order.Close(OrderStatus.Cancelled, KotakOrderWords.Cancelled, "IOC: quantity not traded at once is cancelled");
+            order.Close(OrderStatus.Cancelled, KotakOrderStates.Cancelled, "IOC: quantity not traded at once is cancelled");
             PublishLocked(order);
         }
 

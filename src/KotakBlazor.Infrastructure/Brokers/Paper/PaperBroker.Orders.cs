@@ -1,5 +1,6 @@
 using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 
 namespace KotakBlazor.Infrastructure.Brokers.Paper;
 
@@ -106,7 +107,7 @@ public sealed partial class PaperBroker
                 return notFound;
             }
 
-            order.Close(OrderStatus.Cancelled, KotakOrderWords.Cancelled, null);
+            order.Close(OrderStatus.Cancelled, KotakOrderStates.Cancelled, null);
             order.UpdatedAt = _clock.GetUtcNow();
             RemoveWorkingLocked(order);
             PublishLocked(order);
@@ -144,7 +145,7 @@ public sealed partial class PaperBroker
 
         if (RejectionLocked(order, request.AfterMarket, now) is { } reason)
         {
-            order.Close(OrderStatus.Rejected, KotakOrderWords.Rejected, reason);
+            order.Close(OrderStatus.Rejected, KotakOrderStates.Rejected, reason);
             PublishLocked(order);
             LogRejected(order.Id, tag, reason);
             return BrokerResult<string>.Ok(order.Id);

@@ -1,6 +1,7 @@
 using KotakBlazor.Core.Brokers;
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 
 namespace KotakBlazor.Infrastructure.Brokers.Paper;
 
@@ -36,7 +37,7 @@ internal sealed class PaperOrder(string id, string? tag, Instrument instrument, 
     /// <summary>Pending until the checks pass, so an order under check blocks no margin of its own.</summary>
     public OrderStatus Status { get; set; } = OrderStatus.PendingSubmit;
 
-    public string BrokerStatus { get; set; } = KotakOrderWords.Open;
+    public string BrokerStatus { get; set; } = KotakOrderStates.Open;
 
     public string? RejectReason { get; set; }
 
@@ -61,7 +62,7 @@ internal sealed class PaperOrder(string id, string? tag, Instrument instrument, 
     public bool IsWorking => OrderLifecycle.IsWorking(Status);
 
     /// <summary>The word Kotak shows for a working order in its current stage.</summary>
-    public string WorkingWord => !IsActive ? KotakOrderWords.AfterMarket : IsStop && !IsTriggered ? KotakOrderWords.TriggerPending : KotakOrderWords.Open;
+    public string WorkingWord => !IsActive ? KotakOrderStates.AfterMarket : IsStop && !IsTriggered ? KotakOrderStates.TriggerPending : KotakOrderStates.Open;
 
     public void Fill(int quantity, decimal price)
     {
@@ -70,12 +71,12 @@ internal sealed class PaperOrder(string id, string? tag, Instrument instrument, 
         if (FilledQuantity == Quantity)
         {
             Status = OrderStatus.Filled;
-            BrokerStatus = KotakOrderWords.Complete;
+            BrokerStatus = KotakOrderStates.Complete;
         }
         else
         {
             Status = OrderStatus.PartiallyFilled;
-            BrokerStatus = KotakOrderWords.Open;
+            BrokerStatus = KotakOrderStates.Open;
         }
     }
 

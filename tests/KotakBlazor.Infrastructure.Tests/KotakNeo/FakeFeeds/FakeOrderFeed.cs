@@ -16,6 +16,9 @@ internal sealed class FakeOrderFeed
 
     public string AcceptedSid { get; set; } = "fake-sid";
 
+    /// <summary>When set, asked at each handshake for the token and sid to accept (a fake REST server's current session).</summary>
+    public Func<(string? Token, string? Sid)>? CurrentSession { get; set; }
+
     /// <summary>Stop answering; the socket stays open.</summary>
     public bool Silent { get; set; }
 
@@ -50,7 +53,8 @@ internal sealed class FakeOrderFeed
             }
 
             handshakeAnswered = true;
-            if (text == $"{{type:cn,Authorization:{AcceptedToken},Sid:{AcceptedSid},src:WEB}}")
+            var (token, sid) = CurrentSession is { } current ? current() : (AcceptedToken, AcceptedSid);
+            if (token is not null && text == $"{{type:cn,Authorization:{token},Sid:{sid},src:WEB}}")
             {
                 await connection.SendTextAsync("""{"ak":"ok","type":"cn","task":"cn","msg":"connected"}""");
             }

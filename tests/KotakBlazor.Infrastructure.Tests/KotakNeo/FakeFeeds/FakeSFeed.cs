@@ -18,6 +18,9 @@ internal sealed class FakeSFeed
     /// <summary>The sid the fake accepts; any other is refused with 1120.</summary>
     public string AcceptedSid { get; set; } = "fake-sid";
 
+    /// <summary>When set, asked at each login for the sid to accept (a fake REST server's current session) instead of <see cref="AcceptedSid"/>.</summary>
+    public Func<string?>? CurrentSid { get; set; }
+
     /// <summary>The auth reply's code: 1117, or 1119 as production was seen to send.</summary>
     public int AuthReplyCode { get; set; } = 1117;
 
@@ -66,7 +69,7 @@ internal sealed class FakeSFeed
 
         var authFrame = JsonNode.Parse(auth.Payload)!.AsObject();
         AuthFrames.Add(authFrame);
-        if ((string?)authFrame["auth"] != AcceptedSid)
+        if ((string?)authFrame["auth"] != (CurrentSid is { } current ? current() : AcceptedSid))
         {
             await connection.SendTextAsync("""{"message_code":1120,"message":"Auth failed: invalid session"}""");
             await connection.CloseAsync("auth failed");

@@ -45,28 +45,6 @@ public sealed class KotakOrderUpdateReaderTests
         Assert.Null(order.Tag);
     }
 
-    [Theory]
-    [InlineData("put order req received", 0, OrderStatus.Open, true)]
-    [InlineData("validation pending", 0, OrderStatus.Open, true)]
-    [InlineData("open pending", 0, OrderStatus.Open, true)]
-    [InlineData("open", 25, OrderStatus.PartiallyFilled, true)]
-    [InlineData("trigger pending", 0, OrderStatus.Open, true)]
-    [InlineData("modified", 0, OrderStatus.Open, true)]
-    [InlineData("after market order req received", 0, OrderStatus.Open, true)]
-    [InlineData("complete", 75, OrderStatus.Filled, true)]
-    [InlineData("traded", 75, OrderStatus.Filled, true)]
-    [InlineData("rejected", 0, OrderStatus.Rejected, true)]
-    [InlineData("cancelled", 25, OrderStatus.Cancelled, true)]
-    [InlineData("Cancelled ", 0, OrderStatus.Cancelled, true)]
-    [InlineData("frozen by exchange", 0, OrderStatus.Open, false)]
-    [InlineData("frozen by exchange", 25, OrderStatus.PartiallyFilled, false)]
-    [InlineData("some new word", 75, OrderStatus.Filled, false)]
-    public void Order_state_words_map_to_our_statuses_and_unknown_ones_stay_working(string word, int filled, OrderStatus expected, bool known)
-    {
-        Assert.Equal(expected, KotakOrderStatusWords.Map(word, 75, filled, out var isKnown));
-        Assert.Equal(known, isKnown);
-    }
-
     [Fact]
     public void An_unknown_word_is_kept_raw_on_the_order()
     {

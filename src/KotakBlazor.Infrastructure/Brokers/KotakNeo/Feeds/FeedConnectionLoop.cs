@@ -26,6 +26,8 @@ internal sealed partial class FeedConnectionLoop
     private string? _lastError;
     private int _reconnectCount;
     private long _lastMessageUtcTicks;
+    private CancellationTokenSource? _waiting;
+    private bool _wakePending;
 
     public FeedConnectionLoop(string feed, IFeedProtocol protocol, IKotakFeedSession session, KotakFeedOptions options, IMarketHours hours, TimeProvider timeProvider, ILogger logger)
     {
@@ -63,6 +65,28 @@ internal sealed partial class FeedConnectionLoop
         }
     }
 
+    /// <summary>
+    /// Ends the wait before the next attempt, if the loop is waiting: a new session (a person just logged in)
+    /// should not sit out a backoff that grew while there was none. A no-op while connecting or connected.
+    /// </summary>
+    public bool WakeUp()
+    {
+        lock (_gate)
+        {
+            if (_waiting is not { } waiting)
+            {
+                // An attempt is under way (perhaps with the session that just ended), or one has just failed and its wait
+                // is about to start: that wait is skipped.
+                _wakePending |= _state is KotakFeedState.Connecting or KotakFeedState.Disconnected or KotakFeedState.Rejected;
+                return false;
+            }
+
+            waiting.Cancel();
+            _waiting = null;
+            return true;
+        }
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = new ReconnectBackoff(_options.ReconnectDelay, _options.MaxReconnectDelay, _options.ReconnectJitter);
@@ -79,13 +103,48 @@ internal sealed partial class FeedConnectionLoop
                 SetState(end == AttemptEnd.Rejected ? KotakFeedState.Rejected : KotakFeedState.Disconnected, reason, next);
                 _protocol.OnConnectionChanged(false, $"{reason}; trying again in {wait.TotalSeconds:0.#} s");
                 LogAttemptEnded(_feed, end.ToString(), reason, wait);
-                await Task.Delay(wait, _timeProvider, cancellationToken);
+                await WaitAsync(wait, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             SetState(KotakFeedState.Stopped, null, null);
             _protocol.OnConnectionChanged(false, "stopped");
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_gate)
+        {
+            if (_wakePending)
+            {
+                _wakePending = false;
+                LogWokenUp(_feed);
+                return;
+            }
+
+            _waiting = waiting;
+        }
+
+        try
+        {
+            await Task.Delay(wait, _timeProvider, waiting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWokenUp(_feed);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_waiting == waiting)
+                {
+                    _waiting = null;
+                }
+            }
         }
     }
 
@@ -205,6 +264,7 @@ internal sealed partial class FeedConnectionLoop
         lock (_gate)
         {
             _state = state;
+            _wakePending &= state != KotakFeedState.Connected;
             _connectedSince = state == KotakFeedState.Connected ? _timeProvider.GetUtcNow() : null;
             _lastError = error ?? _lastError;
             _nextAttemptAt = nextAttemptAt;
@@ -212,6 +272,9 @@ internal sealed partial class FeedConnectionLoop
 
         StatusChanged.Publish(Status);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Feed} trying again at once: a new Kotak session started")]
+    private partial void LogWokenUp(string feed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Feed} connected to {Host}")]
     private partial void LogConnected(string feed, string host);

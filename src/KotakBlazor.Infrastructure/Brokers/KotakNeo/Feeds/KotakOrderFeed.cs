@@ -44,6 +44,9 @@ public sealed partial class KotakOrderFeed
         _loop = new FeedConnectionLoop(FeedName, new Protocol(this), session, _options, marketHours, _timeProvider, _logger);
     }
 
+    /// <summary>Tries to connect at once when the feed is waiting out a backoff (call it when a new session starts); false when it was not waiting.</summary>
+    public bool ReconnectNow() => _loop.WakeUp();
+
     /// <summary>The connection now: state, last message, reconnect count, last error.</summary>
     public KotakFeedStatus Status => _loop.Status;
 

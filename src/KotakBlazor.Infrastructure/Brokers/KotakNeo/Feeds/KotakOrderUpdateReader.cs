@@ -39,9 +39,9 @@ internal static class KotakOrderUpdateReader
         }
 
         var filled = fields.WholeOrZero("fldQty");
-        var status = KotakOrderStatusWords.Map(word!, quantity, filled, out _);
+        var status = KotakOrderStates.ToStatus(word, quantity, filled);
         var afterMarket = string.Equals(fields.Text("ordGenTp"), "AMO", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(word, "after market order req received", StringComparison.OrdinalIgnoreCase);
+            || string.Equals(word?.Trim(), KotakOrderStates.AfterMarket, StringComparison.OrdinalIgnoreCase);
         order = new BrokerOrder(
             orderNumber!, fields.Text("GuiOrdId"), instrument!.Value, symbol!, side!.Value, type!.Value, product!.Value, quantity, filled,
             fields.DecimalOrZero("prc"), fields.DecimalOrZero("trgPrc"), fields.DecimalOrZero("avgPrc"), status, word!, fields.Text("rejRsn"),
