@@ -29,7 +29,8 @@ public static class OperationsSetup
 
         // Notifications.
         services.AddSingleton<NotificationOutbox>();
-        services.AddSingleton<INotifier>(provider => provider.GetRequiredService<NotificationOutbox>());
+        // TryAdd: a host (or a test) that registered its own notifier first keeps it.
+        services.TryAddSingleton<INotifier>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<NotificationPreferenceStore>();
         services.AddSingleton<TelegramSettingsStore>();

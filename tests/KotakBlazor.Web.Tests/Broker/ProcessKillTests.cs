@@ -58,6 +58,8 @@ public sealed class ProcessKillTests : IAsyncLifetime
         _child = AppChildProcess.Start(_dataFolder, _fake.Settings());
         await _child.LineAsync("Trading ready", _timeout.Token);
         await _child.LineAsync("Scrip master for", _timeout.Token);
+        // Hosted services start before Kestrel listens: "Trading ready" can come first.
+        await _child.LineAsync("Now listening on", _timeout.Token);
         await using var hub = await SignedInHubAsync(_child.BaseAddress);
 
         // The fake holds the place request (before or after acting on it) until the app is dead.

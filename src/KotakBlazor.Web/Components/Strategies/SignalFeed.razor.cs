@@ -25,6 +25,9 @@ public sealed partial class SignalFeed
     private StrategyDesk Desk { get; set; } = default!;
 
     [Inject]
+    private KotakBlazor.Core.Instruments.IInstrumentCatalog Catalog { get; set; } = default!;
+
+    [Inject]
     private ILogger<SignalFeed> Logger { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _rows = await LoadAsync();
@@ -88,7 +91,7 @@ public sealed partial class SignalFeed
         }
     }
 
-    /// <summary>Opens the ticket with the signal's first leg; the multi-leg builder is separate, so further legs are only mentioned.</summary>
+    /// <summary>Opens the ticket with the signal's first leg; a multi-leg option signal also has a Builder link that lays out every leg.</summary>
     private void OpenTicket(SignalRow row)
     {
         var signal = row.Signal;
@@ -99,7 +102,7 @@ public sealed partial class SignalFeed
 
         var leg = signal.Legs[0];
         var note = signal.Legs.Count > 1
-            ? $"This {signal.StrategyName} signal has {signal.Legs.Count} legs: only the first ({leg.TradingSymbol}) is filled in here. Place the other legs separately."
+            ? $"This {signal.StrategyName} signal has {signal.Legs.Count} legs: only the first ({leg.TradingSymbol}) is filled in here. Use Builder to place them all together."
             : $"From the {signal.StrategyName} signal at {row.Time} IST.";
         _ticket?.Open(new TicketDefaults(leg.Instrument, leg.Side, leg.Quantity, leg.OrderType, leg.Price, signal.Product, signal.StrategyId, note));
     }
