@@ -21,7 +21,8 @@ public sealed class OptionChains
     private readonly OptionChainOptions _options;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Underlying, DateOnly Expiry), (DateTimeOffset BuiltAt, OptionChainSnapshot Chain)> _cache = [];
-    private readonly Lazy<IReadOnlyList<OptionUnderlying>> _underlyings;
+    // The catalog's instrument list the underlyings were found in: a live scrip master is replaced each day (and may load late).
+    private KnownUnderlyings _underlyings = new([], []);
 
     public OptionChains(IInstrumentCatalog catalog, MarketState state, OpenInterestTracker openInterest, TimeProvider time, IOptions<OptionChainOptions> options)
     {
@@ -30,11 +31,24 @@ public sealed class OptionChains
         _openInterest = openInterest;
         _time = time;
         _options = options.Value;
-        _underlyings = new Lazy<IReadOnlyList<OptionUnderlying>>(FindUnderlyings);
     }
 
     /// <summary>Underlyings with listed options, the most contracts first (NIFTY before stocks).</summary>
-    public IReadOnlyList<OptionUnderlying> Underlyings => _underlyings.Value;
+    public IReadOnlyList<OptionUnderlying> Underlyings
+    {
+        get
+        {
+            var source = _catalog.All;
+            var known = _underlyings;
+            if (!ReferenceEquals(known.Source, source))
+            {
+                known = new KnownUnderlyings(source, FindUnderlyings(source));
+                _underlyings = known;
+            }
+
+            return known.Underlyings;
+        }
+    }
 
     /// <summary>The chain of one underlying and expiry; null until the underlying has a price.</summary>
     public OptionChainSnapshot? Build(OptionUnderlying underlying, DateOnly expiry)
@@ -85,16 +99,19 @@ public sealed class OptionChains
         return spot > 0;
     }
 
-    private List<OptionUnderlying> FindUnderlyings()
+    private static List<OptionUnderlying> FindUnderlyings(IReadOnlyList<Instrument> all)
     {
         var result = new List<OptionUnderlying>();
-        foreach (var group in _catalog.All.Where(i => i.Type == InstrumentType.Option).GroupBy(i => i.Underlying, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
+        foreach (var group in all.Where(i => i.Type == InstrumentType.Option).GroupBy(i => i.Underlying, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
-            var spot = _catalog.All.FirstOrDefault(i => (i.Type is InstrumentType.Index or InstrumentType.Equity) && string.Equals(i.Underlying, group.Key, StringComparison.Ordinal));
+            var spot = all.FirstOrDefault(i => (i.Type is InstrumentType.Index or InstrumentType.Equity) && string.Equals(i.Underlying, group.Key, StringComparison.Ordinal));
             var expiries = group.Select(i => i.Expiry).OfType<DateOnly>().Distinct().Order().ToArray();
             result.Add(new OptionUnderlying(group.Key, spot?.Id, spot?.TradingSymbol, expiries, [.. group]));
         }
 
         return result;
     }
+
+    // One reference, so a reader never pairs one day's instrument list with another day's underlyings.
+    private sealed record KnownUnderlyings(IReadOnlyList<Instrument> Source, IReadOnlyList<OptionUnderlying> Underlyings);
 }
