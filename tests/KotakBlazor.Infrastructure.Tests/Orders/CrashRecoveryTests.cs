@@ -126,14 +126,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         new(PaperMarket.Reliance.Id, OrderSide.Buy, 5, OrderType.Market, ProductType.Cnc, null, null, OrderSource.Ticket, "trader", IdempotencyKey: key);
 
     private OrderManager Desk(IBrokerGateway gateway) =>
-        new(gateway, new OrderStore(_database.ContextFactory), new AllowAll(_market.Catalog), new KillSwitchGate(), _market.Clock,
+        new(gateway, new OrderStore(_database.ContextFactory), new AllowAllDecider(_market.Catalog), new KillSwitchGate(), _market.Clock,
             new ExecutionOptions { OrdersPerSecond = 0, RetryDelayMilliseconds = 0 }, NullLogger<OrderManager>.Instance);
 
     /// <summary>A new process: a new context factory on the same file, a desk that only knows what the file says, then start-up reconciliation.</summary>
     private async Task<OrderManager> RestartAsync()
     {
         var factory = new TestDatabase.SqliteContextFactory(_database.Options.ConnectionString);
-        var desk = new OrderManager(_broker, new OrderStore(factory), new AllowAll(_market.Catalog), new KillSwitchGate(), _market.Clock,
+        var desk = new OrderManager(_broker, new OrderStore(factory), new AllowAllDecider(_market.Catalog), new KillSwitchGate(), _market.Clock,
             new ExecutionOptions { OrdersPerSecond = 0, RetryDelayMilliseconds = 0 }, NullLogger<OrderManager>.Instance);
         await desk.LoadAsync(CancellationToken.None);
         await desk.ReconcileOrdersAsync((await _broker.GetOrderBookAsync(CancellationToken.None)).Value!, "reconciliation", CancellationToken.None);
@@ -145,58 +145,4 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     private static IReadOnlyDictionary<(InstrumentId Instrument, ProductType Product), int> Net(OrderManager desk) =>
         desk.Orders.Where(o => o.FilledQuantity > 0).GroupBy(o => (o.Instrument, o.Product))
             .ToDictionary(g => g.Key, g => g.Sum(o => o.Side == OrderSide.Buy ? o.FilledQuantity : -o.FilledQuantity));
-
-    private enum CrashPoint
-    {
-        BeforeBroker,
-        AfterBroker,
-    }
-
-    /// <summary>A gateway through which the process dies: the place call never returns to the desk.</summary>
-    private sealed class CrashingGateway(IBrokerGateway inner, CrashPoint point) : IBrokerGateway
-    {
-        private readonly TaskCompletionSource _crashed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Crashed => _crashed.Task;
-
-        public string Name => inner.Name;
-
-        public EventStream<BrokerOrder> OrderUpdates { get; } = new();
-
-        public EventStream<BrokerTrade> Trades { get; } = new();
-
-        public async Task<BrokerResult<string>> PlaceAsync(BrokerOrderRequest request, CancellationToken cancellationToken)
-        {
-            if (point == CrashPoint.AfterBroker)
-            {
-                await inner.PlaceAsync(request, cancellationToken);
-            }
-
-            _crashed.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-
-        public Task<BrokerResult<string>> ModifyAsync(BrokerModifyRequest request, CancellationToken cancellationToken) => inner.ModifyAsync(request, cancellationToken);
-
-        public Task<BrokerResult<string>> CancelAsync(string brokerOrderId, CancellationToken cancellationToken) => inner.CancelAsync(brokerOrderId, cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerOrder>>> GetOrderBookAsync(CancellationToken cancellationToken) => inner.GetOrderBookAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerTrade>>> GetTradeBookAsync(CancellationToken cancellationToken) => inner.GetTradeBookAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerPosition>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerHolding>>> GetHoldingsAsync(CancellationToken cancellationToken) => inner.GetHoldingsAsync(cancellationToken);
-
-        public Task<BrokerResult<BrokerFunds>> GetFundsAsync(CancellationToken cancellationToken) => inner.GetFundsAsync(cancellationToken);
-
-        public Task<BrokerResult<MarginEstimate>> CheckMarginAsync(BrokerOrderRequest request, CancellationToken cancellationToken) => inner.CheckMarginAsync(request, cancellationToken);
-    }
-
-    private sealed class AllowAll(IInstrumentCatalog catalog) : IOrderDecider
-    {
-        public Task<OrderDecision> DecideAsync(OrderRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(new OrderDecision(true, catalog.TryGet(request.Instrument, out var i) ? i : null, [], [request.Quantity], null));
-    }
 }

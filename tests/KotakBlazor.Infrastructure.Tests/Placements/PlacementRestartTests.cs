@@ -31,12 +31,6 @@ public sealed class PlacementRestartTests : IAsyncLifetime
     private TestDatabase _database = null!;
     private PaperBroker _broker = null!;
 
-    public enum CrashPoint
-    {
-        BeforeBroker,
-        AfterBroker,
-    }
-
     public async Task InitializeAsync()
     {
         _database = await new TestDatabase(_clock).InitializedAsync();
@@ -57,7 +51,7 @@ public sealed class PlacementRestartTests : IAsyncLifetime
     public async Task A_restart_mid_placement_never_places_a_batch_twice(CrashPoint point)
     {
         var draft = PlacementSamples.Strangle(100);
-        var crashing = new CrashingGateway(_broker, crashOnOrder: 5, point);
+        var crashing = new CrashingGateway(_broker, point, crashOnOrder: 5, forwardPushes: true);
         using (var stop = new CancellationTokenSource())
         {
             var firstLife = Desks(new OrderStore(_database.ContextFactory), crashing);
@@ -114,7 +108,7 @@ public sealed class PlacementRestartTests : IAsyncLifetime
     {
         var execution = new ExecutionOptions { OrdersPerSecond = 0, RetryDelayMilliseconds = 0 };
         var gate = new KillSwitchGate();
-        var orders = new OrderManager(gateway, store, new AllowAll(_catalog), gate, _clock, execution, NullLogger<OrderManager>.Instance);
+        var orders = new OrderManager(gateway, store, new AllowAllDecider(_catalog, 80m), gate, _clock, execution, NullLogger<OrderManager>.Instance);
         var placements = new PlacementDesk(orders, gate, new PlacementStore(_database.ContextFactory), _catalog, new PlacementOptions(), execution, _clock,
             NullNotifier.Instance, NullLogger<PlacementDesk>.Instance);
         return (orders, placements);
@@ -123,58 +117,4 @@ public sealed class PlacementRestartTests : IAsyncLifetime
     private async Task<int> BrokerOrderCountAsync() => (await _broker.GetOrderBookAsync(None)).Value!.Count;
 
     private Tick Quote(Instrument instrument, decimal price) => new(instrument.Id, price, 65, 1000, 0, price - 0.05m, price + 0.05m, price, _clock.GetUtcNow());
-
-    /// <summary>The broker as the process sees it; on the n-th order the process dies in the call.</summary>
-    private sealed class CrashingGateway(IBrokerGateway inner, int crashOnOrder, CrashPoint point) : IBrokerGateway
-    {
-        private readonly TaskCompletionSource _crashed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _orders;
-
-        public Task Crashed => _crashed.Task;
-
-        public string Name => inner.Name;
-
-        public EventStream<BrokerOrder> OrderUpdates => inner.OrderUpdates;
-
-        public EventStream<BrokerTrade> Trades => inner.Trades;
-
-        public async Task<BrokerResult<string>> PlaceAsync(BrokerOrderRequest request, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _orders) < crashOnOrder)
-            {
-                return await inner.PlaceAsync(request, cancellationToken);
-            }
-
-            if (point == CrashPoint.AfterBroker)
-            {
-                await inner.PlaceAsync(request, cancellationToken);
-            }
-
-            _crashed.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-
-        public Task<BrokerResult<string>> ModifyAsync(BrokerModifyRequest request, CancellationToken cancellationToken) => inner.ModifyAsync(request, cancellationToken);
-
-        public Task<BrokerResult<string>> CancelAsync(string brokerOrderId, CancellationToken cancellationToken) => inner.CancelAsync(brokerOrderId, cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerOrder>>> GetOrderBookAsync(CancellationToken cancellationToken) => inner.GetOrderBookAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerTrade>>> GetTradeBookAsync(CancellationToken cancellationToken) => inner.GetTradeBookAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerPosition>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
-
-        public Task<BrokerResult<IReadOnlyList<BrokerHolding>>> GetHoldingsAsync(CancellationToken cancellationToken) => inner.GetHoldingsAsync(cancellationToken);
-
-        public Task<BrokerResult<BrokerFunds>> GetFundsAsync(CancellationToken cancellationToken) => inner.GetFundsAsync(cancellationToken);
-
-        public Task<BrokerResult<MarginEstimate>> CheckMarginAsync(BrokerOrderRequest request, CancellationToken cancellationToken) => inner.CheckMarginAsync(request, cancellationToken);
-    }
-
-    private sealed class AllowAll(IInstrumentCatalog catalog) : IOrderDecider
-    {
-        public Task<OrderDecision> DecideAsync(OrderRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(new OrderDecision(true, catalog.TryGet(request.Instrument, out var i) ? i : null, [], [request.Quantity], 80m));
-    }
 }
