@@ -36,7 +36,7 @@ public static class TradingSetup
                 ? new NseMarketHours(provider.GetRequiredService<ITradingCalendar>(), provider.GetService<MarketSessionTimes>())
                 : new AlwaysOpenMarketHours());
 
-        // Defaults until the operations setup registers the configured calendar and the notification outbox.
+        // Defaults for hosts without the calendar setup (configured holidays) or the operations setup (the notification outbox).
         services.TryAddSingleton<ITradingCalendar, WeekdayTradingCalendar>();
         services.TryAddSingleton<INotifier>(NullNotifier.Instance);
 
