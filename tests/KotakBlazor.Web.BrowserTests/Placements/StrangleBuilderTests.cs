@@ -75,7 +75,7 @@ public sealed class StrangleBuilderTests(BrowserSession browser) : IClassFixture
         // Execute, even double-clicked, places it once; the progress shows every order's broker number and status.
         await page.Locator("#placement-execute").DblClickAsync();
         await page.Locator("#placement-progress").WaitForAsync();
-        await page.Locator("#placement-progress[data-status=\"Completed\"]").WaitForAsync(new() { Timeout = 30_000 });
+        await AssertCompletedAsync(page);
         var orders = page.Locator("#placement-orders tr.kb-placement-order");
         Assert.Equal(10, await orders.CountAsync());
         await page.Locator("#placement-orders tr.kb-placement-order[data-status=\"Filled\"]").Nth(9).WaitForAsync();
@@ -112,7 +112,7 @@ public sealed class StrangleBuilderTests(BrowserSession browser) : IClassFixture
         Assert.Equal(["BUY", "BUY"], (await page.Locator("#placement-confirm-legs tr.kb-placement-leg td:nth-child(2)").AllInnerTextsAsync()).Select(t => t.Trim()));
         Assert.Equal("10", (await page.InnerTextAsync("#placement-order-count")).Trim());
         await page.ClickAsync("#placement-execute");
-        await page.Locator("#placement-progress[data-status=\"Completed\"]").WaitForAsync(new() { Timeout = 30_000 });
+        await AssertCompletedAsync(page);
         await page.ClickAsync("#placement-close");
         await page.Locator($"#placements tr.kb-placement-row[data-placement-id=\"{entryId}\"][data-open=\"false\"]").WaitForAsync();
         var book = await BrokerOrdersAsync();
@@ -125,6 +125,17 @@ public sealed class StrangleBuilderTests(BrowserSession browser) : IClassFixture
         await TradingPages.AssertFitsWidthAsync(page);
         await TradingPages.ScreenshotAsync(page, "strangle-phone.png");
         await context.CloseAsync();
+    }
+
+    /// <summary>Waits for the placement to finish one way or the other; a stop fails with what the progress view says (the reason per order).</summary>
+    private static async Task AssertCompletedAsync(IPage page)
+    {
+        var progress = page.Locator("#placement-progress:not([data-status=\"Ready\"]):not([data-status=\"Running\"])");
+        await progress.WaitForAsync(new() { Timeout = 30_000 });
+        if (await progress.GetAttributeAsync("data-status") != "Completed")
+        {
+            Assert.Fail($"The placement did not complete: {await progress.InnerTextAsync()}");
+        }
     }
 
     private async Task<IReadOnlyList<BrokerOrder>> BrokerOrdersAsync()

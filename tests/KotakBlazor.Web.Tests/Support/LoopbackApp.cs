@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using KotakBlazor.Web.Hosting;
@@ -53,6 +54,15 @@ public sealed partial class LoopbackApp : IAsyncDisposable
             ["Simulator:Seed"] = "42",
             ["Simulator:TickInterval"] = "00:00:00.100",
         };
+        if (settings?.TryGetValue("Clock:Speed", out var speed) == true)
+        {
+            // Fill timeouts run on the accelerated clock too: at 30 times speed the default 15 s is half a real second,
+            // which a busy machine (CI runs the test projects side by side) can miss. Tests keep them 15 real seconds.
+            var realSeconds = (15 * double.Parse(speed, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+            args["Placements:FillTimeoutSeconds"] = realSeconds;
+            args["Execution:LegFillTimeoutSeconds"] = realSeconds;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             args[key] = value;
