@@ -38,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<StrategyStore>();
         services.AddSingleton<SignalStore>();
         services.AddSingleton<BarStore>();
+        services.Configure<OrderStoreOptions>(configuration.GetSection(OrderStoreOptions.SectionName));
         services.AddSingleton<IOrderStore, OrderStore>();
         services.AddSingleton<IRiskStore, RiskStore>();
         services.AddSingleton<IManualTradeStore, ManualTradeStore>();

@@ -32,14 +32,19 @@ internal sealed class DeskDatabase : IAsyncDisposable
     /// <summary>The journal mode and how the order store commits.</summary>
     public string Pragmas { get; }
 
-    public static async Task<DeskDatabase> CreateAsync()
+    /// <param name="fsyncIntents">The order store's <c>OrderStore:FsyncIntents</c> (ADR 0016).</param>
+    public static async Task<DeskDatabase> CreateAsync(bool fsyncIntents)
     {
         var folder = Path.Combine(Path.GetTempPath(), "kotakblazor-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = folder }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = folder,
+            ["OrderStore:FsyncIntents"] = fsyncIntents ? "true" : "false",
+        }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddKotakPersistence(configuration).BuildServiceProvider();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-        return new DeskDatabase(folder, services, services.GetRequiredService<IOrderStore>(), await ReadPragmasAsync(connectionString));
+        return new DeskDatabase(folder, services, services.GetRequiredService<IOrderStore>(), await ReadPragmasAsync(connectionString, fsyncIntents));
     }
 
     public async ValueTask DisposeAsync()
@@ -56,14 +61,15 @@ internal sealed class DeskDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadPragmasAsync(string connectionString)
+    private static async Task<string> ReadPragmasAsync(string connectionString, bool fsyncIntents)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         var journal = (string?)await command.ExecuteScalarAsync();
-        // OrderChangeWriter sets these on its own connection (ADR 0014); other connections keep SQLite's defaults.
-        return $"journal_mode={journal}; order store: intents synchronous=FULL, changes synchronous=NORMAL, checkpoints in the background";
+        // OrderChangeWriter sets these on its own connection (ADRs 0014, 0016); other connections keep SQLite's defaults.
+        var intents = fsyncIntents ? "FULL" : "NORMAL";
+        return $"journal_mode={journal}; order store: intents synchronous={intents}, changes synchronous=NORMAL, checkpoints in the background";
     }
 }

@@ -7,4 +7,5 @@ namespace KotakBlazor.Benchmarks;
 /// <param name="Execution">The desk's options (pacing).</param>
 /// <param name="Limits">The kernel's risk limits.</param>
 /// <param name="Probes">When given, the decider, store and broker are wrapped to time each step.</param>
-internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null);
+/// <param name="FsyncIntents">The order store's <c>OrderStore:FsyncIntents</c>: false as in the Paper modes, true as with Kotak (ADR 0016).</param>
+internal sealed record DeskSetup(ExecutionOptions Execution, RiskLimits Limits, OrderPathProbes? Probes = null, bool FsyncIntents = false);

@@ -29,8 +29,39 @@ internal static class OrderPathScenario
         Console.WriteLine($"# Order path: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, temp folder {Path.GetTempPath()}");
         Console.WriteLine($"{MeasuredOrders:N0} sequential orders per row after {WarmUpOrders:N0} warm-up orders, pacing off, {PaperDesk.TicksPerSecond} background ticks/s; load average before: {OrderThroughputScenario.LoadAverage()}");
         Console.WriteLine(DiskProbe.Describe(Path.GetTempPath()));
+        // The Paper modes' store (intents not fsynced: the broker lives in the process) and Kotak's (intents fsynced), ADR 0016.
+        var paper = await RunDeskAsync(fsyncIntents: false);
+        var kotak = await RunDeskAsync(fsyncIntents: true);
+
+        Console.WriteLine();
+        Console.WriteLine("| store | order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var row in paper.Rows.Select(r => "| Paper (intent not fsynced) " + r).Concat(kotak.Rows.Select(r => "| Kotak (intent fsynced) " + r)))
+        {
+            Console.WriteLine(row);
+        }
+
+        foreach (var (name, desk) in new[] { ("Paper", paper), ("Kotak", kotak) })
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Breakdown of the {name} strategy-order run, each step timed by its wrapper ({desk.Pragmas}):");
+            Console.WriteLine();
+            Console.WriteLine("| step | calls | p50 | p90 | p99 | max |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var line in desk.Steps)
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Load average after: {OrderThroughputScenario.LoadAverage()}");
+    }
+
+    private static async Task<DeskRun> RunDeskAsync(bool fsyncIntents)
+    {
         var probes = new OrderPathProbes();
-        await using var desk = await PaperDesk.StartAsync(new DeskSetup(DeskOrders.PacingOff, DeskOrders.Limits, probes));
+        await using var desk = await PaperDesk.StartAsync(new DeskSetup(DeskOrders.PacingOff, DeskOrders.Limits, probes, fsyncIntents));
         var run = Guid.NewGuid().ToString("N")[..8];
         long k = 0;
         for (var i = 0; i < WarmUpOrders; i++, k++)
@@ -45,28 +76,14 @@ internal static class OrderPathScenario
         probes.Enabled = false;
         k += MeasuredOrders;
         var keyed = await MeasureAsync(desk, "ticket/hub order (idempotency key checked first)", k, run);
-
-        Console.WriteLine();
-        Console.WriteLine("| order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
-        Console.WriteLine(strategy);
-        Console.WriteLine(keyed);
-
-        Console.WriteLine();
-        Console.WriteLine($"Breakdown of the strategy-order run, each step timed by its wrapper ({desk.Pragmas}):");
-        Console.WriteLine();
-        Console.WriteLine("| step | calls | p50 | p90 | p99 | max |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var probe in probes.All)
-        {
-            var s = probe.TakeSummary();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {probe.Name} | {s.Count:N0} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms |"));
-        }
-
-        Console.WriteLine();
-        Console.WriteLine($"SQLite: {desk.Pragmas}; load average after: {OrderThroughputScenario.LoadAverage()}");
+        var steps = probes.All.Select(probe => probe.TakeSummary() is var s
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"| {probe.Name} | {s.Count:N0} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms |")
+            : string.Empty).ToList();
+        return new DeskRun([strategy, keyed], steps, desk.Pragmas);
     }
+
+    private sealed record DeskRun(IReadOnlyList<string> Rows, IReadOnlyList<string> Steps, string Pragmas);
 
     /// <param name="keyRun">When given, each order carries an idempotency key made from it.</param>
     private static async Task<string> MeasureAsync(PaperDesk desk, string name, long firstK, string? keyRun)

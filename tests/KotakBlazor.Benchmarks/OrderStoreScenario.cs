@@ -23,7 +23,7 @@ internal static class OrderStoreScenario
 
     public static async Task RunAsync()
     {
-        await using var database = await DeskDatabase.CreateAsync();
+        await using var database = await DeskDatabase.CreateAsync(fsyncIntents: true);
         var store = database.Store;
         var stock = new SyntheticMarket().Catalog.All.First(i => i.Type == InstrumentType.Equity);
         Console.WriteLine($"# Order store: {Environment.ProcessorCount} logical cores, {database.Pragmas}, load average before: {OrderThroughputScenario.LoadAverage()}");

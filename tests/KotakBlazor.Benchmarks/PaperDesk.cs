@@ -69,7 +69,7 @@ internal sealed class PaperDesk : IAsyncDisposable
 
     private async Task BuildAsync(DeskSetup setup)
     {
-        _database = await DeskDatabase.CreateAsync();
+        _database = await DeskDatabase.CreateAsync(setup.FsyncIntents);
         var store = _database.Store;
 
         var catalog = Market.Catalog;

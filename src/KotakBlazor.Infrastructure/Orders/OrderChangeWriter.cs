@@ -10,20 +10,22 @@ namespace KotakBlazor.Infrastructure.Orders;
 /// prepared, one IMMEDIATE transaction per write. Every order costs several writes between the
 /// intent and its fill, and they are the order path's cost (docs/performance.md, order path).
 /// <para>
-/// Durability follows what each write protects (ADR 0014). An intent is the write-ahead record
-/// that makes a crash safe, so it is committed with <c>synchronous=FULL</c>: on disk before the
-/// broker hears of the order. Later changes (acknowledgements, fills, statuses) commit with
-/// <c>synchronous=NORMAL</c>: in WAL mode that survives a killed process (the commit is in the OS's
-/// hands), and only a power cut or kernel crash could lose the last of them, which reconciliation
-/// restores from the broker's order and trade books (the broker is the record of what happened to
-/// an order). The next intent's fsync makes every earlier change durable too.
+/// Durability follows what each write protects (ADRs 0014 and 0016). An intent is the write-ahead
+/// record that makes a crash safe. With an outside broker (Kotak) it is committed with
+/// <c>synchronous=FULL</c>: on disk before the broker hears of the order, so even a power cut cannot
+/// leave an order at the broker that we never recorded. With the paper broker, which lives in this
+/// process and forgets its orders in the same power cut, that fsync protects nothing and is skipped.
+/// Every other change commits with <c>synchronous=NORMAL</c>: in WAL mode that survives a killed
+/// process (the commit is in the OS's hands), and only a power cut or kernel crash could lose the last
+/// of them, which reconciliation restores from the broker's order and trade books (the broker is the
+/// record of what happened to an order). The next fsynced intent makes every earlier change durable too.
 /// </para>
 /// <para>
 /// Checkpoints (copying the WAL into the database file, with its fsyncs) run on a separate
 /// connection in the background instead of on whichever commit crosses SQLite's threshold.
 /// </para>
 /// </summary>
-internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contextFactory) : IDisposable
+internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contextFactory, bool fsyncIntents) : IDisposable
 {
     /// <summary>Commits between two background checkpoints: a few hundred KB of WAL.</summary>
     private const int CommitsPerCheckpoint = 200;
@@ -40,9 +42,9 @@ internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contex
     private Task _checkpoint = Task.CompletedTask;
     private bool _disposed;
 
-    /// <summary>Stores a new intent and its first event, durably (the unique indexes refuse a tag or key taken).</summary>
+    /// <summary>Stores a new intent and its first event, fsynced when the broker is outside the process (the unique indexes refuse a tag or key taken).</summary>
     public Task InsertAsync(Order order, OrderEvent created, CancellationToken cancellationToken) =>
-        WriteAsync(durable: true, connection =>
+        WriteAsync(durable: fsyncIntents, connection =>
         {
             OrderRows.BindOrder(_insertOrder!, order);
             _insertOrder!.ExecuteNonQuery();
@@ -120,6 +122,27 @@ internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contex
                 _commitsSinceCheckpoint = 0;
                 _checkpoint = Task.Run(CheckpointAsync, CancellationToken.None);
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>For tests: SQLite's <c>synchronous</c> setting on the writer's connection now (2 = FULL, 1 = NORMAL), null before the first write.</summary>
+    internal async Task<long?> ReadSynchronousAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_connection is null)
+            {
+                return null;
+            }
+
+            using var pragma = _connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous;";
+            return (long?)pragma.ExecuteScalar();
         }
         finally
         {

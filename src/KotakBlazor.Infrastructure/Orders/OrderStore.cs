@@ -2,6 +2,7 @@ using KotakBlazor.Core.Orders;
 using KotakBlazor.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KotakBlazor.Infrastructure.Orders;
 
@@ -9,9 +10,11 @@ namespace KotakBlazor.Infrastructure.Orders;
 /// Orders, their append-only events and their fills in SQLite. Every write is one transaction:
 /// an order's row, the events that explain it and the fills it received land together or not at all.
 /// </summary>
-public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory) : IOrderStore, IDisposable
+/// <param name="contextFactory">The database.</param>
+/// <param name="options">Whether intents are fsynced (ADR 0016); they are when none are given.</param>
+public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory, IOptions<OrderStoreOptions>? options = null) : IOrderStore, IDisposable
 {
-    private readonly OrderChangeWriter _writer = new(contextFactory);
+    private readonly OrderChangeWriter _writer = new(contextFactory, options?.Value.FsyncIntents ?? true);
 
     private const string LikeEscape = "\\";
 
@@ -61,6 +64,9 @@ public sealed class OrderStore(IDbContextFactory<KotakDbContext> contextFactory)
 
     /// <summary>Closes the writer's connection once its last checkpoint is done.</summary>
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>For tests: the writer, to read how its connection commits.</summary>
+    internal OrderChangeWriter Writer => _writer;
 
     public async Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken)
     {

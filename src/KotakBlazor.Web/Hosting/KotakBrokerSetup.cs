@@ -6,6 +6,7 @@ using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.Feeds;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.ScripMaster;
+using KotakBlazor.Infrastructure.Orders;
 using KotakBlazor.Web.Broker;
 using KotakBlazor.Web.Trading;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -36,6 +37,10 @@ public static class KotakBrokerSetup
         var mode = ReadMode(configuration);
 
         services.AddKotakNeoBroker(configuration);
+
+        // Intents are fsynced only when the broker is outside the process (ADR 0016); OrderStore:FsyncIntents overrides.
+        var fsyncIntents = configuration.GetValue<bool?>(OrderStoreOptions.SectionName + ":" + nameof(OrderStoreOptions.FsyncIntents)) ?? mode == BrokerMode.KotakNeo;
+        services.Configure<OrderStoreOptions>(options => options.FsyncIntents = fsyncIntents);
         services.Configure<KotakSFeedOptions>(configuration.GetSection(KotakSFeedOptions.SectionName));
         services.Configure<KotakOrderFeedOptions>(configuration.GetSection(KotakOrderFeedOptions.SectionName));
         services.Configure<KotakScripMasterOptions>(configuration.GetSection(KotakScripMasterOptions.SectionName));
