@@ -74,8 +74,16 @@ internal sealed class MemoryOrderStore : IOrderStore
 
     public Task SaveAsync(OrderChange change, CancellationToken cancellationToken) => SaveAllAsync([change], cancellationToken);
 
-    public Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
+    /// <summary>Runs before every write of changes: hold a write back, or fail it by throwing.</summary>
+    public Func<IReadOnlyList<OrderChange>, Task>? BeforeSave { get; set; }
+
+    public async Task SaveAllAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken)
     {
+        if (BeforeSave is { } before)
+        {
+            await before(changes);
+        }
+
         lock (_sync)
         {
             _writes.Add([.. changes.Select(c => c.Order.Id)]);
@@ -90,7 +98,6 @@ internal sealed class MemoryOrderStore : IOrderStore
             }
         }
 
-        return Task.CompletedTask;
     }
 
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken)
