@@ -152,10 +152,7 @@ public sealed partial class OrderManager
         private List<OrderChange> PositionsClosedBy(Order filled)
         {
             // Every order as this batch has left it so far (the filled one in its new state).
-            var same = desk._orders.Values
-                .Where(o => o.StrategyId == filled.StrategyId && o.Instrument == filled.Instrument && o.Product == filled.Product)
-                .Select(Current)
-                .ToList();
+            var same = desk.SamePosition(filled).Select(Current).ToList();
             var net = same.Sum(o => o.Side == OrderSide.Buy ? o.FilledQuantity : -o.FilledQuantity);
             if (net != 0)
             {

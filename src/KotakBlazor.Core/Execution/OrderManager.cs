@@ -32,6 +32,8 @@ public sealed partial class OrderManager
     // Read without the lock by SubmitAsync's duplicate check, hence concurrent.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownTrades = new(StringComparer.Ordinal);
+    // The orders of each position (strategy, instrument, product), so a fill looks at its own and not at every order held.
+    private readonly Dictionary<PositionKey, List<Guid>> _byPosition = [];
     private readonly Dictionary<Guid, List<TaskCompletionSource<Order>>> _finalWaiters = [];
     private readonly object _snapshotSync = new();
     private Order[] _snapshot = [];
@@ -170,6 +172,17 @@ public sealed partial class OrderManager
 
     private void Remember(Order order)
     {
+        if (!_orders.ContainsKey(order.Id))
+        {
+            var position = new PositionKey(order.StrategyId, order.Instrument, order.Product);
+            if (!_byPosition.TryGetValue(position, out var ids))
+            {
+                _byPosition[position] = ids = [];
+            }
+
+            ids.Add(order.Id);
+        }
+
         _orders[order.Id] = order;
         _byTag[order.Tag] = order.Id;
         if (order.IdempotencyKey is { } key)
@@ -193,6 +206,12 @@ public sealed partial class OrderManager
 
         return tag is not null && _byTag.TryGetValue(tag, out var byTag) ? _orders[byTag] : null;
     }
+
+    /// <summary>The orders kept in the same position as <paramref name="order"/> (itself included), as the desk holds them.</summary>
+    private IEnumerable<Order> SamePosition(Order order) =>
+        _byPosition.TryGetValue(new PositionKey(order.StrategyId, order.Instrument, order.Product), out var ids) ? ids.Select(id => _orders[id]) : [];
+
+    private readonly record struct PositionKey(Guid? StrategyId, Instruments.InstrumentId Instrument, ProductType Product);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: {Detail}")]
     private static partial void LogIllegalTransition(ILogger logger, Guid orderId, string detail);

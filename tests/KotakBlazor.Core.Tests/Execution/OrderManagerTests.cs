@@ -182,6 +182,28 @@ public sealed class OrderManagerTests
     }
 
     [Fact]
+    public async Task A_flattening_fill_closes_only_the_entries_of_its_own_strategy_instrument_and_product()
+    {
+        var desk = new DeskFixture();
+        var (mine, theirs) = (Guid.NewGuid(), Guid.NewGuid());
+        async Task<Order> FilledAsync(OrderRequest request)
+        {
+            var order = (await desk.Manager.SubmitAsync(request, None)).Orders.Single();
+            await desk.Manager.ApplyBrokerOrderAsync(desk.Broker.Fill(order.BrokerOrderId!, 100m, desk.Clock.GetUtcNow()), "broker", false, None);
+            return order;
+        }
+
+        var entry = await FilledAsync(DeskFixture.Buy() with { StrategyId = mine });
+        var otherStrategy = await FilledAsync(DeskFixture.Buy() with { StrategyId = theirs });
+        var otherProduct = await FilledAsync(DeskFixture.Buy() with { StrategyId = mine, Product = ProductType.Mis });
+        var otherInstrument = await FilledAsync(DeskFixture.Buy(instrument: DeskFixture.NiftyPut) with { StrategyId = mine });
+        await FilledAsync(DeskFixture.Sell(purpose: OrderPurpose.Exit) with { StrategyId = mine });
+
+        Assert.Equal(PositionState.Closed, desk.Manager.Find(entry.Id)!.Position);
+        Assert.All([otherStrategy, otherProduct, otherInstrument], o => Assert.Equal(PositionState.Ongoing, desk.Manager.Find(o.Id)!.Position));
+    }
+
+    [Fact]
     public async Task The_sell_that_flattens_a_position_closes_the_buy_that_opened_it()
     {
         var desk = new DeskFixture();
