@@ -34,7 +34,7 @@ internal static class OrderPathScenario
         var kotak = await RunDeskAsync(fsyncIntents: true);
 
         Console.WriteLine();
-        Console.WriteLine("| store | order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run | GCs gen0 / 1 / 2, paused |");
+        Console.WriteLine("| store | order | p50 | p90 | p99 | p99.9 | max | returned Open / Filled | CPU per order | methods JIT-compiled during the run | GCs gen0 / 1 / 2, paused, allocated (all threads) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (var row in paper.Rows.Select(r => "| Paper (intent not fsynced) " + r).Concat(kotak.Rows.Select(r => "| Kotak (intent fsynced) " + r)))
         {
@@ -93,6 +93,7 @@ internal static class OrderPathScenario
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         for (var k = firstK; k < firstK + MeasuredOrders; k++)
         {
             var request = DeskOrders.Request(desk.Stocks, k, keyRun is null ? null : $"{keyRun}:{k}");
@@ -120,7 +121,7 @@ internal static class OrderPathScenario
         var cpuPerOrder = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / MeasuredOrders;
         jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
         var gcs = string.Create(CultureInfo.InvariantCulture,
-            $"{GC.CollectionCount(0) - gen0} / {GC.CollectionCount(1) - gen1} / {GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0.0} ms");
+            $"{GC.CollectionCount(0) - gen0} / {GC.CollectionCount(1) - gen1} / {GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0.0} ms, {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / MeasuredOrders:0} KB per order");
         var s = sample.Summarise();
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.Micros(0.999))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms | {open} / {filled}{(other > 0 ? $" (+{other} other)" : string.Empty)} | {cpuPerOrder:0.00} ms | {jitted:N0} | {gcs} |");

@@ -16,6 +16,12 @@ namespace KotakBlazor.Core.Positions;
 /// </remarks>
 internal sealed class PositionLedger(InstrumentPrice price, ProductType product, Guid? strategyId, string tradingSymbol)
 {
+    // The last Position handed out, and the price it was marked at: a snapshot of a book where one
+    // position moved reuses every other one instead of building them all again on each fill.
+    private Position? _shown;
+    private decimal _shownPrice;
+    private decimal _shownMultiplier;
+
     public InstrumentPrice Price { get; } = price;
 
     public ProductType Product { get; } = product;
@@ -50,6 +56,7 @@ internal sealed class PositionLedger(InstrumentPrice price, ProductType product,
 
     public void Apply(OrderSide side, int quantity, decimal tradePrice, string tradingSymbol)
     {
+        _shown = null;
         TradingSymbol = tradingSymbol;
         var amount = quantity * tradePrice * Price.Multiplier;
         var before = NetQuantity;
@@ -89,6 +96,7 @@ internal sealed class PositionLedger(InstrumentPrice price, ProductType product,
     /// </summary>
     public void CarryForward(decimal close)
     {
+        _shown = null;
         var net = NetQuantity;
         var value = Math.Abs(net) * close * Price.Multiplier;
         BuyQuantity = net > 0 ? net : 0;
@@ -98,7 +106,19 @@ internal sealed class PositionLedger(InstrumentPrice price, ProductType product,
         OpenCost = net > 0 ? value : -value;
     }
 
-    public Position ToPosition() => new(
+    public Position ToPosition()
+    {
+        if (_shown is null || _shownPrice != Price.LastPrice || _shownMultiplier != Price.Multiplier)
+        {
+            _shown = Build();
+            _shownPrice = Price.LastPrice;
+            _shownMultiplier = Price.Multiplier;
+        }
+
+        return _shown;
+    }
+
+    private Position Build() => new(
         Price.Instrument,
         TradingSymbol,
         Product,

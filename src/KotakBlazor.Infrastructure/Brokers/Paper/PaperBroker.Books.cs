@@ -81,12 +81,17 @@ public sealed partial class PaperBroker
             }
         }
 
-        foreach (var order in _orders.Values)
+        // Every working order is in the matching lists (placed there when it starts working), so the
+        // whole order book, which grows all day, need not be walked on every order's funds check.
+        foreach (var working in _workingByInstrument.Values)
         {
-            if (order.IsWorking)
+            foreach (var order in working)
             {
-                var price = ReferencePriceLocked(order.Instrument, order.Side, order.Price, order.TriggerPrice);
-                used += IncrementalMarginLocked(order.Instrument, order.Side, order.Product, order.RemainingQuantity, price).Amount;
+                if (order.IsWorking)
+                {
+                    var price = ReferencePriceLocked(order.Instrument, order.Side, order.Price, order.TriggerPrice);
+                    used += IncrementalMarginLocked(order.Instrument, order.Side, order.Product, order.RemainingQuantity, price).Amount;
+                }
             }
         }
 
