@@ -26,7 +26,7 @@ internal static class OrderPathScenario
 
     public static async Task RunAsync()
     {
-        Console.WriteLine($"# Order path: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, temp folder {Path.GetTempPath()}");
+        Console.WriteLine($"# Order path: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, temp folder {Path.GetTempPath()}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC ({(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}; the web host runs server, concurrent: DOTNET_gcServer=1 DOTNET_gcConcurrent=1)");
         Console.WriteLine($"{MeasuredOrders:N0} sequential orders per row after {WarmUpOrders:N0} warm-up orders, pacing off, {PaperDesk.TicksPerSecond} background ticks/s; load average before: {OrderThroughputScenario.LoadAverage()}");
         Console.WriteLine(DiskProbe.Describe(Path.GetTempPath()));
         // The Paper modes' store (intents not fsynced: the broker lives in the process) and Kotak's (intents fsynced), ADR 0016.
