@@ -4,7 +4,7 @@ namespace KotakBlazor.Core.Instruments;
 /// NSE quotes an index under one name (NIFTY BANK) and lists its derivatives under another
 /// (BANKNIFTY). A trader types either, so search treats them as one underlying.
 /// </summary>
-internal static class UnderlyingNames
+public static class UnderlyingNames
 {
     private static readonly Dictionary<string, string> DerivativeNameByIndexName = new(StringComparer.OrdinalIgnoreCase)
     {
