@@ -140,7 +140,7 @@ public sealed partial class SimulatedUniverse
         var expiries = string.Join(", ", universe.NiftyOptionExpiries.Select(e => e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{universe.Options.Count} NIFTY options on {universe.NiftyOptionExpiries.Count} expiries ({expiries}) around {universe.NiftyAtmStrike:0.##}, {universe.Futures.Count} futures, {stocks} of {Stocks.Length} stocks, {indices}");
+            $"NIFTY options: {universe.Options.Count} on {expiries} around {universe.NiftyAtmStrike:0.##}; futures: {universe.Futures.Count}; stocks: {stocks} of {Stocks.Length}; {indices}");
     }
 
     /// <summary>What the simulator can use of a master, read in one pass (a full master holds some 100,000 rows).</summary>
