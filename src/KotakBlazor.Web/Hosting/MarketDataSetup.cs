@@ -34,11 +34,10 @@ public static class MarketDataSetup
         services.TryAddSingleton<IInstrumentCatalog>(provider => new SimulatedInstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>()));
         if (mode == BrokerMode.Paper)
         {
-            // Right after the database start-up (registered first) and before every service that quotes or trades:
-            // the catalog and the feed read the universe when first used, and it is settled by then.
+            // The database start-up runs the loader once the database is migrated, before anything reads the
+            // instruments: the catalog and the feed read the universe when first used, and it is settled by then.
             services.TryAddSingleton<ScripMasterCache>();
             services.AddSingleton<SimulatedInstrumentsLoader>();
-            services.AddHostedService<SimulatedInstrumentsStartup>();
         }
 
         services.AddSingleton<TickBus>();
