@@ -81,7 +81,8 @@ public sealed partial class SimulatedInstrumentsLoader(
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulated market instruments: built-in simulated instruments, because {Reason}")]
     private static partial void LogBuiltIn(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated market instruments were needed before start-up read the scrip master cache; keeping {Summary}")]
+    // The one reader known to come that early: configured PaperBroker:Holdings, looked up when the paper broker is created.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated market instruments were needed before start-up read the scrip master cache (PaperBroker:Holdings are looked up when the paper broker is created); keeping {Summary}")]
     private static partial void LogAlreadySettled(ILogger logger, string summary);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cached scrip master could not be read; the simulator uses its built-in instruments")]
