@@ -56,7 +56,7 @@ public sealed partial class SimulatedInstrumentsLoader(
         (ScripMasterCachedDay Day, IReadOnlyList<Core.Instruments.Instrument> Instruments)? cached;
         try
         {
-            cached = await cache.LoadAsync(cancellationToken);
+            cached = await cache.LoadAsync(SimulatedUniverse.ScripMasterUnderlyings, SimulatedUniverse.ScripMasterIndices, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,6 +11,12 @@ public sealed partial class SimulatedUniverse
     /// <summary>How many NIFTY option expiries the simulator quotes (its open interest shape has three ranks).</summary>
     public const int OptionExpiryCount = 3;
 
+    /// <summary>The underlyings whose master rows <see cref="TryFromScripMaster"/> can use (NIFTY, BANKNIFTY and the simulated stocks).</summary>
+    public static IReadOnlyList<string> ScripMasterUnderlyings => ["NIFTY", "BANKNIFTY", .. Stocks.Select(s => s.Symbol)];
+
+    /// <summary>The indices <see cref="TryFromScripMaster"/> takes from a master by their NSE tokens.</summary>
+    public static IReadOnlyList<InstrumentId> ScripMasterIndices => [new(ExchangeSegment.NseCm, NiftyToken), new(ExchangeSegment.NseCm, BankNiftyToken)];
+
     /// <summary>
     /// Picks the simulated market's instruments out of a Kotak scrip master: the stocks' own rows (matched exactly
     /// by <c>SYMBOL-EQ</c> on nse_cm; a stock the master lacks is left out), the NIFTY and BANKNIFTY futures of the
