@@ -14,9 +14,9 @@ namespace KotakBlazor.Web.Broker;
 
 /// <summary>
 /// Reads the broker's health for the panel: mode, login and session age, each feed's connection, last tick
-/// age and reconnects, the order budgets left this second, the scrip master (in Paper mode: whether the simulator
-/// quotes a cached master's contracts), and (on request, cached) the
-/// client IP Kotak sees. Reading makes no broker call, so screens may ask twice a second.
+/// age and reconnects, the order budgets left this second, the scrip master (in Paper mode: whether the
+/// simulator quotes a cached master's contracts), and (on request, cached) the client IP Kotak sees. Reading
+/// makes no broker call, so screens may ask twice a second.
 /// </summary>
 public sealed class BrokerHealthService(
     IOptions<BrokerOptions> broker,

@@ -23,7 +23,7 @@ public sealed class BrokerOptions
     /// </summary>
     public BrokerMarketHours MarketHours { get; set; } = BrokerMarketHours.Nse;
 
-    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders, positions and the option chains' spots.</summary>
+    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders, positions and the option chains' prices.</summary>
     public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
