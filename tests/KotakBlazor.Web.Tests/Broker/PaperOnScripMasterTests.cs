@@ -63,6 +63,9 @@ public sealed class PaperOnScripMasterTests : IAsyncLifetime
         var health = await _app.Services.GetRequiredService<BrokerHealthService>().ReadAsync(_timeout.Token);
         Assert.IsType<PaperBroker>(_app.Services.GetRequiredService<Core.Brokers.IBrokerGateway>());
         Assert.Equal($"Kotak scrip master of {_cached.Day:yyyy-MM-dd} (cached), prices simulated", health.SimulatedInstruments!.Summary);
+        var page = await BrokerPageAsync();
+        Assert.Contains("data-source=\"scrip-master\"", page, StringComparison.Ordinal);
+        Assert.Contains(health.SimulatedInstruments.Summary, page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +99,17 @@ public sealed class PaperOnScripMasterTests : IAsyncLifetime
         Assert.False(catalog.TryGet(_cached.AtmCall(_cached.Expiries[0]), out _));
         var health = await _app.Services.GetRequiredService<BrokerHealthService>().ReadAsync(_timeout.Token);
         Assert.Equal(("built-in simulated instruments", "Simulator:UseScripMaster is false"), (health.SimulatedInstruments!.Summary, health.SimulatedInstruments.Detail));
+        Assert.Contains("data-source=\"built-in\"", await BrokerPageAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The /broker page as a signed-in user's browser first receives it (prerendered).</summary>
+    private async Task<string> BrokerPageAsync()
+    {
+        var (client, _) = await _app!.SignedInClientAsync();
+        using (client)
+        {
+            return await client.GetStringAsync("/broker", _timeout.Token);
+        }
     }
 
     private async Task<Core.MarketData.Tick> NextTickAsync(TickQueueSubscription ticks, InstrumentId instrument)
