@@ -2,9 +2,10 @@ namespace KotakBlazor.Core.Instruments;
 
 /// <summary>
 /// NSE quotes an index under one name (NIFTY BANK) and lists its derivatives under another
-/// (BANKNIFTY). A trader types either, so search treats them as one underlying.
+/// (BANKNIFTY), and Kotak's scrip master writes them so. A trader types either, so search, the
+/// option chains, option strategies and the simulator treat them as one underlying.
 /// </summary>
-internal static class UnderlyingNames
+public static class UnderlyingNames
 {
     private static readonly Dictionary<string, string> DerivativeNameByIndexName = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -98,7 +98,7 @@ public sealed class StrategySettings
             }
 
             if (definition.Instruments == StrategyInstruments.OptionsOnUnderlying
-                && !catalog.All.Any(i => i.Type == InstrumentType.Option && string.Equals(i.Underlying, instrument.Underlying, StringComparison.Ordinal)))
+                && !catalog.All.Any(i => i.Type == InstrumentType.Option && UnderlyingNames.Canonical(i.Underlying) == UnderlyingNames.Canonical(instrument.Underlying)))
             {
                 problems.Add($"{instrument.TradingSymbol} has no listed options.");
                 continue;

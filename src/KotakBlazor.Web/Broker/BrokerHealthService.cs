@@ -6,6 +6,7 @@ using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo;
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.Feeds;
 using KotakBlazor.Infrastructure.Brokers.Paper;
+using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,9 @@ namespace KotakBlazor.Web.Broker;
 
 /// <summary>
 /// Reads the broker's health for the panel: mode, login and session age, each feed's connection, last tick
-/// age and reconnects, the order budgets left this second, the scrip master, and (on request, cached) the
-/// client IP Kotak sees. Reading makes no broker call, so screens may ask twice a second.
+/// age and reconnects, the order budgets left this second, the scrip master (in Paper mode: whether the
+/// simulator quotes a cached master's contracts), and (on request, cached) the client IP Kotak sees. Reading
+/// makes no broker call, so screens may ask twice a second.
 /// </summary>
 public sealed class BrokerHealthService(
     IOptions<BrokerOptions> broker,
@@ -27,7 +29,8 @@ public sealed class BrokerHealthService(
     TimeProvider clock,
     KotakSFeed? marketFeed = null,
     KotakOrderFeed? orderFeed = null,
-    KotakScripMasterService? scripMaster = null)
+    KotakScripMasterService? scripMaster = null,
+    SimulatedInstrumentSource? simulated = null)
 {
     private static readonly TimeSpan ClientIpKeptFor = TimeSpan.FromMinutes(1);
 
@@ -58,7 +61,9 @@ public sealed class BrokerHealthService(
             ReadFeeds(now),
             ReadBudget(),
             scripMaster?.Last,
-            paper);
+            paper,
+            // Only Paper mode runs the simulator; asking in another mode would build a universe nobody quotes.
+            mode == BrokerMode.Paper ? simulated?.Origin : null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using KotakBlazor.Infrastructure.Brokers.KotakNeo.ScripMaster;
+using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Hosting;
 
 namespace KotakBlazor.Web.Broker;
@@ -12,6 +13,7 @@ namespace KotakBlazor.Web.Broker;
 /// <param name="Budget">Orders and requests that could go out right now.</param>
 /// <param name="ScripMaster">The latest scrip-master load, in the Kotak modes.</param>
 /// <param name="Paper">The paper broker's account, when orders go to it.</param>
+/// <param name="SimulatedInstruments">In Paper mode: whether the simulated market quotes a cached scrip master's contracts or built-in ones.</param>
 public sealed record BrokerHealthSnapshot(
     BrokerMode Mode,
     string Broker,
@@ -20,4 +22,5 @@ public sealed record BrokerHealthSnapshot(
     IReadOnlyList<BrokerFeedHealth> Feeds,
     BrokerOrderBudget Budget,
     ScripMasterRefreshResult? ScripMaster,
-    PaperBrokerHealth? Paper);
+    PaperBrokerHealth? Paper,
+    SimulatedInstrumentsOrigin? SimulatedInstruments);

@@ -12,14 +12,16 @@ namespace KotakBlazor.Web.Broker;
 /// <summary>
 /// In the Kotak modes: decides what Kotak's market feed streams. Unlike the simulator, Kotak sends ticks only
 /// for subscribed tokens (3,000 at most), so the instruments that matter are subscribed: working orders and
-/// open positions first (risk checks and P&amp;L need their prices), then <c>Broker:Subscribe</c>, then every
-/// watchlist. Checked on an interval; subscriptions are only added during a run, never dropped, so a price a
-/// screen shows does not stop moving because a row was removed elsewhere.
+/// open positions first (risk checks and P&amp;L need their prices), then <c>Broker:Subscribe</c>, then the option
+/// chains' indices and the strikes around their prices (<see cref="OptionChainWindow"/>), then every watchlist.
+/// Checked on an interval; subscriptions are only added during a run, never dropped, so a price a screen shows
+/// does not stop moving because a row was removed elsewhere or the chain's window moved on.
 /// </summary>
 public sealed partial class KotakMarketSubscriptions(
     KotakSFeed feed,
     IInstrumentCatalog catalog,
     KotakScripMasterService scripMaster,
+    OptionChainWindow chainWindow,
     OrderManager orders,
     IDbContextFactory<KotakDbContext> contexts,
     IOptions<BrokerOptions> options,
@@ -61,6 +63,14 @@ public sealed partial class KotakMarketSubscriptions(
             {
                 LogUnknownSymbol(logger, symbol);
             }
+        }
+
+        // The chains rank below what the desk holds and what an operator named, and above watchlists: their window is
+        // bounded (indices x expiries x strikes) where watchlists are not, the strangle builder prices orders from
+        // it, and a watchlist row only shows a price. A watchlist long enough to meet the cap loses its tail.
+        foreach (var instrument in chainWindow.Wanted(clock.GetUtcNow()))
+        {
+            Want(instrument);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -23,6 +23,18 @@ public sealed class BrokerOptions
     /// </summary>
     public BrokerMarketHours MarketHours { get; set; } = BrokerMarketHours.Nse;
 
-    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders and positions.</summary>
+    /// <summary>In the Kotak modes: how often the streamed instruments are brought in line with watchlists, orders, positions and the option chains' prices.</summary>
     public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// In the Kotak modes: how many of each index's nearest unexpired expiries the option chains stream (calls and puts
+    /// around the money, see <see cref="ChainStrikesEachSide"/>). 0 streams only the indices.
+    /// </summary>
+    public int ChainExpiries { get; set; } = 2;
+
+    /// <summary>
+    /// In the Kotak modes: listed strikes streamed on each side of the strike nearest an index's last price, per expiry of
+    /// <see cref="ChainExpiries"/>. The window follows the price on every <see cref="SubscriptionRefresh"/>.
+    /// </summary>
+    public int ChainStrikesEachSide { get; set; } = 10;
 }

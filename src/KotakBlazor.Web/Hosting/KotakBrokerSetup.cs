@@ -74,6 +74,7 @@ public static class KotakBrokerSetup
         services.AddSingleton<ScripMasterRefresher>();
         services.AddSingleton<KotakScripMasterService>();
         services.AddHostedService(provider => provider.GetRequiredService<KotakScripMasterService>());
+        services.AddSingleton<OptionChainWindow>();
         services.AddSingleton<KotakMarketSubscriptions>();
         services.AddHostedService(provider => provider.GetRequiredService<KotakMarketSubscriptions>());
         services.AddHostedService<KotakSessionWatcher>();

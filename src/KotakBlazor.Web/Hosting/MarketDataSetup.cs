@@ -5,6 +5,7 @@ using KotakBlazor.Core.MarketData.Bus;
 using KotakBlazor.Core.MarketData.Ingestion;
 using KotakBlazor.Core.Messaging;
 using KotakBlazor.Core.Options;
+using KotakBlazor.Infrastructure.Brokers.KotakNeo.ScripMaster;
 using KotakBlazor.Infrastructure.MarketData.Simulation;
 using KotakBlazor.Web.Market;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,13 +25,20 @@ public static class MarketDataSetup
         services.Configure<BrokerOptions>(builder.Configuration.GetSection(BrokerOptions.SectionName));
 
         // First: what Broker:Mode replaces (catalog, feeds, gateway) is registered before the defaults below and in TradingSetup.
-        builder.AddKotakBroker();
+        var mode = builder.AddKotakBroker();
         services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.SectionName));
         services.Configure<MarketDataOptions>(builder.Configuration.GetSection(MarketDataOptions.SectionName));
 
-        // The simulated universe is built for today's IST date: expiries and strikes around the spot.
+        // The simulated universe is for today's IST date: a cached scrip master's contracts, or built-in expiries and strikes.
         services.AddSingleton<SimulatedInstrumentSource>();
-        services.TryAddSingleton<IInstrumentCatalog>(provider => new InstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>().Instruments));
+        services.TryAddSingleton<IInstrumentCatalog>(provider => new SimulatedInstrumentCatalog(provider.GetRequiredService<SimulatedInstrumentSource>()));
+        if (mode == BrokerMode.Paper)
+        {
+            // The database start-up runs the loader once the database is migrated, before anything reads the
+            // instruments: the catalog and the feed read the universe when first used, and it is settled by then.
+            services.TryAddSingleton<ScripMasterCache>();
+            services.AddSingleton<SimulatedInstrumentsLoader>();
+        }
 
         services.AddSingleton<TickBus>();
         services.AddSingleton<TickIngestion>();

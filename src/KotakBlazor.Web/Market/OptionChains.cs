@@ -101,10 +101,18 @@ public sealed class OptionChains
 
     private static List<OptionUnderlying> FindUnderlyings(IReadOnlyList<Instrument> all)
     {
+        // A scrip master lists NIFTY's options under "NIFTY" and the index as "NIFTY 50": one underlying. An index
+        // wins over a stock of the same name.
+        var spots = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        foreach (var instrument in all.Where(i => i.Type is InstrumentType.Index or InstrumentType.Equity).OrderBy(i => i.Type))
+        {
+            spots.TryAdd(UnderlyingNames.Canonical(instrument.Type == InstrumentType.Index ? instrument.Name : instrument.Underlying), instrument);
+        }
+
         var result = new List<OptionUnderlying>();
         foreach (var group in all.Where(i => i.Type == InstrumentType.Option).GroupBy(i => i.Underlying, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
-            var spot = all.FirstOrDefault(i => (i.Type is InstrumentType.Index or InstrumentType.Equity) && string.Equals(i.Underlying, group.Key, StringComparison.Ordinal));
+            var spot = spots.GetValueOrDefault(UnderlyingNames.Canonical(group.Key));
             var expiries = group.Select(i => i.Expiry).OfType<DateOnly>().Distinct().Order().ToArray();
             result.Add(new OptionUnderlying(group.Key, spot?.Id, spot?.TradingSymbol, expiries, [.. group]));
         }

@@ -39,17 +39,21 @@ internal sealed class FakeKotakBroker : IAsyncDisposable
         new[] { Rest.Account.AccessToken, Rest.Account.Mpin, Rest.Account.TotpSecret, Rest.Account.MobileNumber, Rest.Account.MobileNumber[3..], Rest.TradeToken }
             .OfType<string>();
 
-    public static async Task<FakeKotakBroker> StartAsync(decimal reliancePrice = 1400.00m)
+    /// <param name="reliancePrice">RELIANCE-EQ's last price at the fake exchange.</param>
+    /// <param name="master">The scrip master to serve in place of the default one; its cash file must hold RELIANCE-EQ.</param>
+    public static async Task<FakeKotakBroker> StartAsync(decimal reliancePrice = 1400.00m, ScripMasterDay? master = null)
     {
+        var cashFile = master?.CashFile ?? CashFile;
+        var foFile = master?.DerivativesFile ?? FoFile;
         var rest = await FakeKotakServer.StartAsync();
         var feeds = await FakeFeedServer.StartAsync();
         feeds.SFeed.CurrentSid = () => rest.TradeSid;
         feeds.OrderFeed.CurrentSession = () => (rest.TradeToken, rest.TradeSid);
         feeds.ScripMaster.AcceptedAccessToken = rest.Account.AccessToken;
-        feeds.ScripMaster.Files["nse_cm.csv"] = CashFile;
-        feeds.ScripMaster.Files["nse_fo.csv"] = FoFile;
+        feeds.ScripMaster.Files["nse_cm.csv"] = cashFile;
+        feeds.ScripMaster.Files["nse_fo.csv"] = foFile;
         Instrument? reliance = null;
-        foreach (var file in new[] { CashFile, FoFile })
+        foreach (var file in new[] { cashFile, foFile })
         {
             var parsed = await ScripMasterCsvParser.ParseAsync(new StringReader(file), "fake", CancellationToken.None);
             foreach (var instrument in parsed.Instruments)

@@ -36,10 +36,18 @@ internal sealed class KotakNeoApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<KotakNeoApp> StartAsync(CancellationToken timeout, string mode = "KotakNeo", FakeKotakBroker? fake = null, string? dataFolder = null)
+    /// <param name="settings">App settings on top of the fake's.</param>
+    public static async Task<KotakNeoApp> StartAsync(
+        CancellationToken timeout, string mode = "KotakNeo", FakeKotakBroker? fake = null, string? dataFolder = null, IDictionary<string, string>? settings = null)
     {
         fake ??= await FakeKotakBroker.StartAsync();
-        var app = await LoopbackApp.StartAsync(fake.Settings(mode), dataFolder);
+        var all = fake.Settings(mode);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var app = await LoopbackApp.StartAsync(all, dataFolder);
         await app.Services.GetRequiredService<TradingReadiness>().WhenReady.WaitAsync(timeout);
         return new KotakNeoApp(fake, app, timeout);
     }

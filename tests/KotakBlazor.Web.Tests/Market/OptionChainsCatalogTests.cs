@@ -25,6 +25,21 @@ public sealed class OptionChainsCatalogTests
         Assert.Equal([new DateOnly(2026, 12, 15)], chains.Underlyings.Single(u => u.Name == "NIFTY").Expiries);
     }
 
+    [Fact]
+    public void A_scrip_masters_index_named_NIFTY_50_is_the_spot_of_the_NIFTY_chain()
+    {
+        // Kotak's cash file names the index "NIFTY 50" (name and underlying) while the options' underlying is "NIFTY".
+        var index = new Instrument(new InstrumentId(ExchangeSegment.NseCm, 26000), "Nifty 50", "NIFTY 50", "NIFTY 50", InstrumentType.Index, "NIFTY 50", 1, 0.01m, 0);
+        var bank = new Instrument(new InstrumentId(ExchangeSegment.NseCm, 26009), "Nifty Bank", "NIFTY BANK", "NIFTY BANK", InstrumentType.Index, "NIFTY BANK", 1, 0.01m, 0);
+        var catalog = new InstrumentCatalog([Call("NIFTY", 1, new DateOnly(2026, 12, 8)), Call("BANKNIFTY", 2, new DateOnly(2026, 12, 29)), index, bank]);
+
+        var chains = new OptionChains(catalog, new MarketState(), new OpenInterestTracker(), TimeProvider.System, Options.Create(new OptionChainOptions()));
+
+        Assert.Equal(
+            [("NIFTY", index.Id), ("BANKNIFTY", bank.Id)],
+            chains.Underlyings.Select(u => (u.Name, u.Spot!.Value)).OrderBy(u => u.Name.Length));
+    }
+
     private static Instrument Call(string underlying, int token, DateOnly expiry) =>
         new(new InstrumentId(ExchangeSegment.NseFo, token), $"{underlying}{token}CE", underlying, $"{underlying} call", InstrumentType.Option, underlying, 65, 0.05m, 1800,
             expiry, 26000m, OptionType.Call);

@@ -137,7 +137,8 @@ public sealed partial class SimulatedMarket
 
         foreach (var future in universe.Futures)
         {
-            var underlyingIndex = future.Underlying == universe.BankNifty.Instrument.Name ? 1 : 0;
+            // A scrip master names the index "NIFTY BANK" and its future's underlying "BANKNIFTY": one underlying.
+            var underlyingIndex = UnderlyingNames.Canonical(future.Underlying) == UnderlyingNames.Canonical(universe.BankNifty.Instrument.Name) ? 1 : 0;
             var spot = (double)underlyings[underlyingIndex].PreviousClose;
             var previousClose = RoundToTick(spot * Math.Exp(options.RiskFreeRate * YearsToExpiry(future, previousCloseTime)), future.TickSize);
             var openInterestLots = (underlyingIndex == 0 ? 230_000 : 45_000) * (0.9 + (0.2 * _random.NextDouble()));
@@ -151,7 +152,7 @@ public sealed partial class SimulatedMarket
         foreach (var option in universe.Options)
         {
             var previousClose = Price(option, _skewReference, previousCloseTime);
-            var distance = (double)((option.Strike!.Value - universe.NiftyAtmStrike) / SimulatedUniverse.NiftyStrikeStep);
+            var distance = (double)((option.Strike!.Value - universe.NiftyAtmStrike) / universe.NiftyStrikeInterval);
             var openInterestLots = InitialOpenInterestLots(option, distance);
             var meanLots = 2.0 + (10.0 * Math.Exp(-distance * distance / 200.0));
             _quotes[index++] = new Quote(option, QuoteKind.Option, 0, previousClose, meanLots, Math.Max(1.0, openInterestLots * 0.0004))
@@ -320,7 +321,8 @@ public sealed partial class SimulatedMarket
         var lots = 1 + (long)(-Math.Log(1.0 - _random.NextDouble()) * (quote.MeanTradeLots - 1.0));
         if (instrument.FreezeQuantity > 0)
         {
-            lots = Math.Min(lots, instrument.FreezeQuantity / instrument.LotSize);
+            // A master row whose freeze quantity is below one lot still trades a lot at a time.
+            lots = Math.Min(lots, Math.Max(1, instrument.FreezeQuantity / instrument.LotSize));
         }
 
         var quantity = lots * instrument.LotSize;

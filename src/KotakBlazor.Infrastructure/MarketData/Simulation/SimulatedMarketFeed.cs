@@ -21,13 +21,13 @@ public sealed partial class SimulatedMarketFeed : IMarketDataFeed
     internal const string ClosedReason = "simulated market closed: no ticks outside the normal session on trading days";
     internal const string StoppedReason = "simulated market stopped";
 
-    private readonly SimulatedMarket _market;
+    private readonly Lazy<SimulatedMarket> _market;
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly IMarketHours _hours;
     private readonly ILogger<SimulatedMarketFeed> _logger;
 
-    /// <summary>Creates the feed and its market (seeded from <see cref="SimulatorOptions.Seed"/>).</summary>
+    /// <summary>Creates the feed; its market (seeded from <see cref="SimulatorOptions.Seed"/>) is built on the first run.</summary>
     /// <param name="source">The simulated instruments.</param>
     /// <param name="options">The simulator's settings.</param>
     /// <param name="timeProvider">The clock the market steps on.</param>
@@ -53,7 +53,8 @@ public sealed partial class SimulatedMarketFeed : IMarketDataFeed
             throw new ArgumentOutOfRangeException(nameof(options), _options.TickInterval, "TickInterval must be positive.");
         }
 
-        _market = SimulatedMarket.Create(source.Universe, _options);
+        // Built when the feed first runs: start-up may still be choosing the source's instruments when the feed is created.
+        _market = new Lazy<SimulatedMarket>(() => SimulatedMarket.Create(source.Universe, _options), LazyThreadSafetyMode.ExecutionAndPublication);
         _timeProvider = timeProvider;
         _logger = logger;
         _hours = marketHours ?? new NseMarketHours();
@@ -86,7 +87,7 @@ public sealed partial class SimulatedMarketFeed : IMarketDataFeed
 
                 if (open)
                 {
-                    var ticks = _market.Step(now);
+                    var ticks = _market.Value.Step(now);
                     for (var i = 0; i < ticks.Count; i++)
                     {
                         await sink.WriteAsync(ticks[i], cancellationToken);

@@ -9,12 +9,14 @@ namespace KotakBlazor.Infrastructure.MarketData.Simulation;
 /// tokens, NIFTY options on three expiries and the current-month index futures.
 /// </summary>
 /// <remarks>
-/// Index and stock tokens are NSE's. Derivative tokens are synthetic but stable: computed
-/// from expiry, kind and strike (see <see cref="DerivativeToken"/>), so a restart on the same
-/// day lists the same tokens. They are nine-digit numbers, far from Kotak's five- and
-/// six-digit ones, so a simulated token is never mistaken for a real contract.
+/// <see cref="Create"/> builds the built-in universe. Index and stock tokens are NSE's.
+/// Derivative tokens are synthetic but stable: computed from expiry, kind and strike (see
+/// <see cref="DerivativeToken"/>), so a restart on the same day lists the same tokens. They are
+/// nine-digit numbers, far from Kotak's five- and six-digit ones, so a simulated token is never
+/// mistaken for a real contract. <see cref="FromScripMaster"/> picks the same kinds of
+/// instruments out of a real Kotak scrip master instead.
 /// </remarks>
-public sealed class SimulatedUniverse
+public sealed partial class SimulatedUniverse
 {
     /// <summary>NSE token of the NIFTY 50 index.</summary>
     public const int NiftyToken = 26000;
@@ -67,7 +69,9 @@ public sealed class SimulatedUniverse
         IReadOnlyList<Instrument> futures,
         IReadOnlyList<Instrument> options,
         IReadOnlyList<DateOnly> optionExpiries,
-        decimal atmStrike)
+        decimal atmStrike,
+        decimal strikeInterval,
+        DateOnly? scripMasterDay)
     {
         TradingDate = tradingDate;
         Underlyings = underlyings;
@@ -75,6 +79,8 @@ public sealed class SimulatedUniverse
         Options = options;
         NiftyOptionExpiries = optionExpiries;
         NiftyAtmStrike = atmStrike;
+        NiftyStrikeInterval = strikeInterval;
+        ScripMasterDay = scripMasterDay;
         Instruments = [.. underlyings.Select(u => u.Instrument), .. futures, .. options];
         _byId = Instruments.ToDictionary(i => i.Id);
     }
@@ -94,11 +100,20 @@ public sealed class SimulatedUniverse
     /// <summary>NIFTY options, CE and PE, on every expiry in <see cref="NiftyOptionExpiries"/>.</summary>
     public IReadOnlyList<Instrument> Options { get; }
 
-    /// <summary>The three option expiries, ascending: two weeklies and a monthly.</summary>
+    /// <summary>The option expiries, ascending: built in, two weeklies and a monthly; from a scrip master, its nearest three (or fewer).</summary>
     public IReadOnlyList<DateOnly> NiftyOptionExpiries { get; }
 
-    /// <summary>The strike the option grid is centred on (NIFTY's previous close, rounded to a strike).</summary>
+    /// <summary>The strike the option grid is centred on (the listed strike nearest NIFTY's previous close).</summary>
     public decimal NiftyAtmStrike { get; }
+
+    /// <summary>
+    /// The distance between neighbouring NIFTY strikes at the money: <see cref="NiftyStrikeStep"/> built in, the
+    /// narrowest gap of the nearest expiry's listing when the strikes come from a scrip master.
+    /// </summary>
+    public decimal NiftyStrikeInterval { get; }
+
+    /// <summary>The day of the Kotak scrip master the contracts were taken from; null for the built-in universe.</summary>
+    public DateOnly? ScripMasterDay { get; }
 
     /// <summary>The NIFTY 50 index.</summary>
     public SimulatedUnderlying Nifty => Underlyings[0];
@@ -118,18 +133,8 @@ public sealed class SimulatedUniverse
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.StrikesEachSide);
 
-        var nifty = new SimulatedUnderlying(
-            new Instrument(new InstrumentId(ExchangeSegment.NseCm, NiftyToken), "Nifty 50", "NIFTY", "NIFTY 50 index", InstrumentType.Index, "NIFTY", 1, IndexTickSize, 0),
-            25950.00m,
-            0.13,
-            1.0);
-        var bankNifty = new SimulatedUnderlying(
-            new Instrument(new InstrumentId(ExchangeSegment.NseCm, BankNiftyToken), "Nifty Bank", "BANKNIFTY", "NIFTY BANK index", InstrumentType.Index, "BANKNIFTY", 1, IndexTickSize, 0),
-            58870.00m,
-            0.15,
-            1.1);
-
-        var underlyings = new List<SimulatedUnderlying>(2 + Stocks.Length) { nifty, bankNifty };
+        var nifty = BuiltInNifty();
+        var underlyings = new List<SimulatedUnderlying>(2 + Stocks.Length) { nifty, BuiltInBankNifty() };
         foreach (var stock in Stocks)
         {
             var tick = stock.PreviousClose > 250m ? 0.05m : 0.01m;
@@ -143,7 +148,7 @@ public sealed class SimulatedUniverse
                 1,
                 tick,
                 0);
-            underlyings.Add(new SimulatedUnderlying(equity, stock.PreviousClose, stock.AnnualVolatility, stock.BetaToNifty));
+            underlyings.Add(stock.Walking(equity));
         }
 
         var futuresExpiry = NiftyExpiryCalendar.CurrentMonthlyExpiry(now, calendar);
@@ -166,7 +171,7 @@ public sealed class SimulatedUniverse
             }
         }
 
-        return new SimulatedUniverse(IndianMarketTime.IstDate(now), underlyings, futures, optionList, expiries, atm);
+        return new SimulatedUniverse(IndianMarketTime.IstDate(now), underlyings, futures, optionList, expiries, atm, NiftyStrikeStep, null);
     }
 
     /// <summary>
@@ -215,5 +220,20 @@ public sealed class SimulatedUniverse
         freezeQuantity,
         expiry);
 
-    private sealed record StockProfile(int Token, string Symbol, string CompanyName, decimal PreviousClose, double AnnualVolatility, double BetaToNifty);
+    private static SimulatedUnderlying BuiltInNifty() => new(
+        new Instrument(new InstrumentId(ExchangeSegment.NseCm, NiftyToken), "Nifty 50", "NIFTY", "NIFTY 50 index", InstrumentType.Index, "NIFTY", 1, IndexTickSize, 0),
+        25950.00m,
+        0.13,
+        1.0);
+
+    private static SimulatedUnderlying BuiltInBankNifty() => new(
+        new Instrument(new InstrumentId(ExchangeSegment.NseCm, BankNiftyToken), "Nifty Bank", "BANKNIFTY", "NIFTY BANK index", InstrumentType.Index, "BANKNIFTY", 1, IndexTickSize, 0),
+        58870.00m,
+        0.15,
+        1.1);
+
+    private sealed record StockProfile(int Token, string Symbol, string CompanyName, decimal PreviousClose, double AnnualVolatility, double BetaToNifty)
+    {
+        public SimulatedUnderlying Walking(Instrument equity) => new(equity, PreviousClose, AnnualVolatility, BetaToNifty);
+    }
 }

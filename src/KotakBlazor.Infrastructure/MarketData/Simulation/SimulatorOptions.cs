@@ -18,6 +18,12 @@ public sealed class SimulatorOptions
     /// <summary>When true, no ticks outside the NSE normal session (09:15 to 15:30 IST) on trading days: weekends and the configured holidays are quiet.</summary>
     public bool MarketHoursOnly { get; set; }
 
+    /// <summary>
+    /// In Paper mode: when a Kotak scrip master is cached in the database (left by a KotakNeo or KotakPaper run), quote its
+    /// real contracts (tokens, symbols, lots, freeze quantities) instead of the built-in instruments. Prices are simulated either way.
+    /// </summary>
+    public bool UseScripMaster { get; set; } = true;
+
     /// <summary>NIFTY option strikes listed on each side of the at-the-money strike, per expiry.</summary>
     public int StrikesEachSide { get; set; } = 25;
 

@@ -38,6 +38,21 @@ public sealed class ScripMasterCacheTests
     }
 
     [Fact]
+    public async Task A_load_of_named_underlyings_and_ids_reads_only_their_rows()
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        var finniftyCall = Put with { Id = new InstrumentId(ExchangeSegment.NseFo, 61234), TradingSymbol = "FINNIFTY26SEP26000CE", Underlying = "FINNIFTY", OptionType = OptionType.Call };
+        var day = new ScripMasterCachedDay(new DateOnly(2026, 9, 21), DownloadedAt, 5, 0);
+        await new ScripMasterCache(db.ContextFactory).ReplaceAsync(day, [Put, Future, Index, Equity, finniftyCall], None);
+
+        var loaded = await new ScripMasterCache(db.ContextFactory).LoadAsync(["NIFTY"], [Index.Id], None);
+
+        // Exact names: FINNIFTY is not NIFTY; the index is found by its id although its underlying reads "NIFTY 50".
+        Assert.Equal(day, loaded!.Value.Day);
+        Assert.Equal([Index, Future, Put], loaded.Value.Instruments.OrderBy(i => i.Id.Token));
+    }
+
+    [Fact]
     public async Task A_new_day_replaces_the_old_one_whole()
     {
         await using var db = await new TestDatabase().InitializedAsync();
