@@ -21,7 +21,7 @@ namespace KotakBlazor.Benchmarks;
 /// </remarks>
 internal static class OrderPathScenario
 {
-    private const int WarmUpOrders = 3_000;
+    private const int WarmUpOrders = 10_000;
     private const int MeasuredOrders = 2_000;
 
     public static async Task RunAsync()
@@ -89,7 +89,7 @@ internal static class OrderPathScenario
     private static async Task<string> MeasureAsync(PaperDesk desk, string name, long firstK, string? keyRun)
     {
         var sample = new LatencySample(MeasuredOrders);
-        int open = 0, filled = 0, other = 0;
+        int open = 0, filled = 0, other = 0, slow = 0, slowWithGc = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
@@ -97,9 +97,17 @@ internal static class OrderPathScenario
         for (var k = firstK; k < firstK + MeasuredOrders; k++)
         {
             var request = DeskOrders.Request(desk.Stocks, k, keyRun is null ? null : $"{keyRun}:{k}");
+            var collections = GC.CollectionCount(0);
             var start = Stopwatch.GetTimestamp();
             var outcome = await desk.Orders.SubmitAsync(request, CancellationToken.None);
-            sample.Add(Stopwatch.GetTimestamp() - start);
+            var elapsed = Stopwatch.GetTimestamp() - start;
+            sample.Add(elapsed);
+            if (elapsed > Stopwatch.Frequency / 500)
+            {
+                // Over 2 ms: was a garbage collection part of it?
+                slow++;
+                slowWithGc += GC.CollectionCount(0) != collections ? 1 : 0;
+            }
             if (!outcome.Accepted)
             {
                 throw new InvalidOperationException($"Order {k} was refused: {outcome.Message}");
@@ -121,7 +129,7 @@ internal static class OrderPathScenario
         var cpuPerOrder = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / MeasuredOrders;
         jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
         var gcs = string.Create(CultureInfo.InvariantCulture,
-            $"{GC.CollectionCount(0) - gen0} / {GC.CollectionCount(1) - gen1} / {GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0.0} ms, {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / MeasuredOrders:0} KB per order");
+            $"{GC.CollectionCount(0) - gen0} / {GC.CollectionCount(1) - gen1} / {GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0.0} ms, {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / MeasuredOrders:0} KB per order; {slow} orders over 2 ms, {slowWithGc} of them during a GC");
         var s = sample.Summarise();
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {LatencySample.Summary.Ms(s.Micros(0.5))} ms | {LatencySample.Summary.Ms(s.Micros(0.9))} ms | {LatencySample.Summary.Ms(s.Micros(0.99))} ms | {LatencySample.Summary.Ms(s.Micros(0.999))} ms | {LatencySample.Summary.Ms(s.MaxMicros)} ms | {open} / {filled}{(other > 0 ? $" (+{other} other)" : string.Empty)} | {cpuPerOrder:0.00} ms | {jitted:N0} | {gcs} |");
