@@ -1,6 +1,8 @@
 using KotakBlazor.Core.Orders;
+using KotakBlazor.Core.Time;
 using KotakBlazor.Infrastructure.Orders;
 using KotakBlazor.Infrastructure.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using static KotakBlazor.Infrastructure.Tests.Orders.OrderSamples;
 
@@ -50,5 +52,70 @@ public sealed class OrderStoreDurabilityTests
         await store.InsertAsync(intent, Created(intent), CancellationToken.None);
 
         Assert.Equal(Full, await store.Writer.ReadSynchronousAsync());
+    }
+
+    [Fact]
+    public async Task Orders_reach_the_database_file_itself_once_they_pause_not_in_the_middle_of_a_burst()
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        await CheckpointEverythingAsync(db);
+        var clock = new ManualClock(Open);
+        using var store = new OrderStore(db.ContextFactory, Options.Create(new OrderStoreOptions { FsyncIntents = false }));
+        store.Writer.Clock = clock;
+
+        for (var i = 0; i < 3; i++)
+        {
+            var intent = Pending($"KB-02{i:00}", Open.AddSeconds(i));
+            await store.InsertAsync(intent, Created(intent), CancellationToken.None);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // Commits 100 ms apart: no pause yet, so no checkpoint ran and the orders are only in the WAL.
+        await store.Writer.Checkpoint;
+        Assert.Equal(0, await OrdersInDatabaseFileAsync(db));
+
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        await store.Writer.Checkpoint;
+        Assert.Equal(3, await OrdersInDatabaseFileAsync(db));
+    }
+
+    [Fact]
+    public async Task A_burst_that_never_pauses_is_still_checkpointed_every_thousand_commits()
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        await CheckpointEverythingAsync(db);
+        using var store = new OrderStore(db.ContextFactory, Options.Create(new OrderStoreOptions { FsyncIntents = false }));
+        store.Writer.Clock = new ManualClock(Open);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var intent = Pending($"KB-1{i:0000}", Open);
+            await store.InsertAsync(intent, Created(intent), CancellationToken.None);
+        }
+
+        await store.Writer.Checkpoint;
+        Assert.Equal(1000, await OrdersInDatabaseFileAsync(db));
+    }
+
+    /// <summary>Moves the schema and everything before the test into the database file, so the WAL holds only what the test writes.</summary>
+    private static async Task CheckpointEverythingAsync(TestDatabase db)
+    {
+        await using var connection = new SqliteConnection(db.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Counts the orders in a copy of the database file alone, without its WAL: what a checkpoint has copied there.</summary>
+    private static async Task<long> OrdersInDatabaseFileAsync(TestDatabase db)
+    {
+        var copy = Path.Combine(db.Folder, $"copy-{Guid.NewGuid():N}.db");
+        File.Copy(db.Options.DatabasePath, copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM orders;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
