@@ -67,6 +67,13 @@ public sealed partial class OrderManager
 
         public List<OrderChange> Changes { get; } = [];
 
+        /// <summary>Works out the broker's acknowledgement of an order it took.</summary>
+        public void AddAcknowledgement(Guid orderId, string brokerOrderId)
+        {
+            var (next, events) = OrderTransitions.Acknowledged(Current(desk._orders[orderId]), brokerOrderId, desk._clock.GetUtcNow());
+            Add(new OrderChange(next, events, []));
+        }
+
         /// <summary>Works out what an order-book row changes; false when the row is not ours.</summary>
         public bool AddOrderRow(BrokerOrder row, string actor, bool statusCheck)
         {

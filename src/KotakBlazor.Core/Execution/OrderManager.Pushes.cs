@@ -9,6 +9,10 @@ public sealed partial class OrderManager
     /// <summary>Most broker pushes stored in one write.</summary>
     private const int PushesPerWrite = 64;
 
+    // The listener's queues, kept so that an acknowledgement can take the pushes that came with it.
+    private EventStream<BrokerOrder>.Subscription? _updates;
+    private EventStream<BrokerTrade>.Subscription? _trades;
+
     /// <summary>
     /// Listens to the broker's order and trade pushes until cancelled. One listener for both: a fill
     /// usually comes as a status push and a trade push together, and whatever has arrived by the time
@@ -17,8 +21,9 @@ public sealed partial class OrderManager
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var updates = _gateway.OrderUpdates.Subscribe(8192);
-        using var trades = _gateway.Trades.Subscribe(8192);
+        var (updates, trades) = OpenPushQueues();
+        using var ownedUpdates = updates;
+        using var ownedTrades = trades;
         var updatesReady = updates.Reader.WaitToReadAsync(cancellationToken).AsTask();
         var tradesReady = trades.Reader.WaitToReadAsync(cancellationToken).AsTask();
         try
@@ -33,7 +38,7 @@ public sealed partial class OrderManager
                     return;
                 }
 
-                await ApplyPushesAsync(updates, trades, cancellationToken).ConfigureAwait(false);
+                await ApplyPushesAsync(cancellationToken).ConfigureAwait(false);
                 if (updatesReady.IsCompleted)
                 {
                     updatesReady = updates.Reader.WaitToReadAsync(cancellationToken).AsTask();
@@ -49,29 +54,38 @@ public sealed partial class OrderManager
         {
             // Shutting down.
         }
+        finally
+        {
+            Volatile.Write(ref _updates, null);
+            Volatile.Write(ref _trades, null);
+        }
+    }
+
+    /// <summary>Subscribes to the broker's pushes; <see cref="RunAsync"/> listens on them (tests open them alone to see what an acknowledgement takes along).</summary>
+    internal (EventStream<BrokerOrder>.Subscription Updates, EventStream<BrokerTrade>.Subscription Trades) OpenPushQueues()
+    {
+        var updates = _gateway.OrderUpdates.Subscribe(8192);
+        var trades = _gateway.Trades.Subscribe(8192);
+        Volatile.Write(ref _updates, updates);
+        Volatile.Write(ref _trades, trades);
+        return (updates, trades);
     }
 
     private static bool Closed(Task<bool> ready) => ready.IsCompletedSuccessfully && !ready.Result;
 
     /// <summary>Stores what has arrived in one write; when that write fails, each push is tried alone, so a bad one costs only itself.</summary>
-    private async Task ApplyPushesAsync(EventStream<BrokerOrder>.Subscription updates, EventStream<BrokerTrade>.Subscription trades, CancellationToken cancellationToken)
+    private async Task ApplyPushesAsync(CancellationToken cancellationToken)
     {
-        var taken = new List<object>();
+        List<object> taken;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var batch = new PushBatch(this);
-            // Status pushes before trades: a fill's status then its trade, as the broker sends them.
-            while (taken.Count < PushesPerWrite && updates.Reader.TryRead(out var row))
+            taken = DrainPushes(batch);
+            if (taken.Count == 0)
             {
-                taken.Add(row);
-                Work(() => batch.AddOrderRow(row, "broker", statusCheck: false), row);
-            }
-
-            while (taken.Count < PushesPerWrite && trades.Reader.TryRead(out var trade))
-            {
-                taken.Add(trade);
-                Work(() => batch.AddTrade(trade), trade);
+                // An acknowledgement took them first.
+                return;
             }
 
             try
@@ -86,7 +100,7 @@ public sealed partial class OrderManager
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUpdateFailed(_logger, ex, string.Join(", ", taken));
+            LogUpdateFailed(_logger, ex, "broker updates");
             return;
         }
         finally
@@ -94,7 +108,34 @@ public sealed partial class OrderManager
             _lock.Release();
         }
 
-        foreach (var push in taken)
+        await StoreAloneAsync(taken, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Works the pushes waiting in the listener's queues into <paramref name="batch"/> (status pushes before trades, as the broker sends a fill). Call under the lock.</summary>
+    private List<object> DrainPushes(PushBatch batch)
+    {
+        var taken = new List<object>();
+        var updates = Volatile.Read(ref _updates);
+        var trades = Volatile.Read(ref _trades);
+        while (updates is not null && taken.Count < PushesPerWrite && updates.Reader.TryRead(out var row))
+        {
+            taken.Add(row);
+            Work(() => batch.AddOrderRow(row, "broker", statusCheck: false), row);
+        }
+
+        while (trades is not null && taken.Count < PushesPerWrite && trades.Reader.TryRead(out var trade))
+        {
+            taken.Add(trade);
+            Work(() => batch.AddTrade(trade), trade);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Applies pushes one write each (after a batch that could not be stored). Call without the lock.</summary>
+    private async Task StoreAloneAsync(IEnumerable<object> pushes, CancellationToken cancellationToken)
+    {
+        foreach (var push in pushes)
         {
             try
             {

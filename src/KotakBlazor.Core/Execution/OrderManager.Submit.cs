@@ -217,19 +217,41 @@ public sealed partial class OrderManager
     /// <summary>The system's own square-off and unwind orders: the only ones a tripped kill switch lets through.</summary>
     internal static bool ReducesRisk(Order order) => order.Source == OrderSource.System && order.Purpose is OrderPurpose.Exit or OrderPurpose.Unwind;
 
+    /// <summary>
+    /// Records the broker's number. Pushes that arrived meanwhile (the paper broker fills a market
+    /// order inside <c>PlaceAsync</c>) are stored in the same write, so the order costs one write
+    /// fewer and the next one does not wait behind the listener's.
+    /// </summary>
     private async Task<Order> AcknowledgeAsync(Guid orderId, string brokerOrderId, CancellationToken cancellationToken)
     {
+        List<object> taken;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var batch = new PushBatch(this);
+            batch.AddAcknowledgement(orderId, brokerOrderId);
+            taken = DrainPushes(batch);
+            try
+            {
+                await CommitAllAsync(batch.Changes, cancellationToken).ConfigureAwait(false);
+                return _orders[orderId];
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && taken.Count > 0)
+            {
+                LogBatchFailed(_logger, ex, taken.Count + 1);
+            }
+
+            // A push spoilt the write: the acknowledgement alone, then each push alone.
             var (next, events) = OrderTransitions.Acknowledged(_orders[orderId], brokerOrderId, _clock.GetUtcNow());
             await CommitAsync(next, events, [], cancellationToken).ConfigureAwait(false);
-            return next;
         }
         finally
         {
             _lock.Release();
         }
+
+        await StoreAloneAsync(taken, cancellationToken).ConfigureAwait(false);
+        return Find(orderId)!;
     }
 
     private async Task NoteRetryAsync(Guid orderId, BrokerError error, CancellationToken cancellationToken)

@@ -82,9 +82,18 @@ internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contex
         {
             await WriteAsync(durable: false, _ =>
             {
-                foreach (var change in changes)
+                // An order changed twice in one write (acknowledged, then filled) is updated once, to
+                // its last state; every change's events and fills are still written.
+                var seen = new HashSet<Guid>();
+                var latest = new bool[changes.Count];
+                for (var i = changes.Count - 1; i >= 0; i--)
                 {
-                    Apply(change);
+                    latest[i] = seen.Add(changes[i].Order.Id);
+                }
+
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    Apply(changes[i], updateRow: latest[i]);
                 }
             }, cancellationToken);
         }
@@ -96,13 +105,12 @@ internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contex
         }
     }
 
-    private void Apply(OrderChange change)
+    private void Apply(OrderChange change, bool updateRow)
     {
         var order = change.Order;
-        OrderRows.BindOrder(_updateOrder!, order);
-        if (_updateOrder!.ExecuteNonQuery() == 0)
+        if (updateRow)
         {
-            throw new InvalidOperationException($"Order {order.Id} ({order.Tag}) is not stored; insert it before saving changes to it.");
+            UpdateRow(order);
         }
 
         foreach (var item in change.Events)
@@ -115,6 +123,16 @@ internal sealed class OrderChangeWriter(IDbContextFactory<KotakDbContext> contex
         {
             OrderRows.BindFill(_insertFill!, fill);
             _insertFill!.ExecuteNonQuery();
+        }
+    }
+
+    private void UpdateRow(Order order)
+    {
+        OrderRows.BindOrder(_updateOrder!, order);
+        if (_updateOrder!.ExecuteNonQuery() == 0)
+        {
+            throw new InvalidOperationException($"Order {order.Id} ({order.Tag}) is not stored, or its tag, idempotency key, placing time, "
+                + "strategy or group differs from the stored one (those never change); nothing was saved.");
         }
     }
 

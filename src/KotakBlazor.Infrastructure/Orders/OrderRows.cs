@@ -11,15 +11,19 @@ namespace KotakBlazor.Infrastructure.Orders;
 /// </summary>
 internal static class OrderRows
 {
-    // Every column but the id: the store keeps the order's whole new state, whatever changed.
+    // Every column that can change after the order is placed: the store keeps its whole new state,
+    // whatever changed. The columns fixed at placement (tag, idempotency key, placed at, strategy,
+    // group) are indexed; leaving them out of SET spares SQLite rewriting five index entries on every
+    // change. They are checked instead: an order whose fixed columns differ matches no row and the
+    // change is refused rather than half stored.
     public const string UpdateOrder =
-        "UPDATE orders SET Tag = $tag, InstrumentKey = $instrument, TradingSymbol = $symbol, Side = $side, Type = $type, Product = $product, "
-        + "AfterMarket = $amo, Validity = $validity, Source = $source, RequestedBy = $requestedBy, Purpose = $purpose, StrategyId = $strategy, "
-        + "GroupId = $group, ParentOrderId = $parent, IdempotencyKey = $key, PlacedAt = $placed, "
+        "UPDATE orders SET InstrumentKey = $instrument, TradingSymbol = $symbol, Side = $side, Type = $type, Product = $product, "
+        + "AfterMarket = $amo, Validity = $validity, Source = $source, RequestedBy = $requestedBy, Purpose = $purpose, ParentOrderId = $parent, "
         + "BrokerOrderId = $broker, Quantity = $quantity, LimitPrice = $limit, TriggerPrice = $trigger, Status = $status, "
         + "Position = $position, FilledQuantity = $filled, AveragePrice = $average, Reason = $reason, UpdatedAt = $updated, "
         + "LastStatusCheck = $checked, FilledAt = $filledAt, FirstFailedAt = $firstFailed, LastRetryAt = $lastRetry, RetryCount = $retries, "
-        + "QuantityAdjustedAt = $adjusted, ManualDetectedAt = $manual, ClosedAt = $closed WHERE Id = $id";
+        + "QuantityAdjustedAt = $adjusted, ManualDetectedAt = $manual, ClosedAt = $closed "
+        + "WHERE Id = $id AND Tag = $tag AND IdempotencyKey IS $key AND PlacedAt = $placed AND StrategyId IS $strategy AND GroupId IS $group";
 
     public const string InsertOrder =
         "INSERT INTO orders (Id, Tag, InstrumentKey, TradingSymbol, Side, Type, Product, AfterMarket, Validity, Source, RequestedBy, Purpose, StrategyId, "

@@ -35,6 +35,9 @@ internal sealed class ScriptedBroker : IBrokerGateway
 
     public int PlaceCalls { get; private set; }
 
+    /// <summary>When set, every order placed fills at once at this price, its pushes sent before PlaceAsync answers.</summary>
+    public decimal? FillOnPlace { get; set; }
+
     public IReadOnlyList<BrokerOrder> Book
     {
         get
@@ -83,6 +86,12 @@ internal sealed class ScriptedBroker : IBrokerGateway
             {
                 // The order is at the broker, but the answer was lost on the way back.
                 return Task.FromResult(BrokerResult<string>.Fail(BrokerErrorKind.Unknown, "timeout"));
+            }
+
+            if (FillOnPlace is { } price)
+            {
+                // As the paper broker does with a market order: filled, and pushed, before the answer.
+                Fill(id, price, DateTimeOffset.UnixEpoch);
             }
 
             return Task.FromResult(BrokerResult<string>.Ok(id));

@@ -42,6 +42,36 @@ public sealed class OrderStoreDurabilityTests
         Assert.NotNull(await store.FindAsync(second.Id, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("tag")]
+    [InlineData("key")]
+    [InlineData("placed")]
+    [InlineData("strategy")]
+    [InlineData("group")]
+    public async Task A_change_to_a_field_fixed_at_placement_is_refused_and_nothing_is_stored(string field)
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        using var store = new OrderStore(db.ContextFactory);
+        var intent = Pending("KB-0104", Open, idempotencyKey: "press-104") with { StrategyId = Guid.NewGuid() };
+        await store.InsertAsync(intent, Created(intent), CancellationToken.None);
+        var open = intent with { Status = OrderStatus.Open, BrokerOrderId = "250412000000104" };
+        var changed = field switch
+        {
+            "tag" => open with { Tag = "KB-0999" },
+            "key" => open with { IdempotencyKey = "press-999" },
+            "placed" => open with { PlacedAt = Open.AddSeconds(1) },
+            "strategy" => open with { StrategyId = Guid.NewGuid() },
+            _ => open with { GroupId = Guid.NewGuid() },
+        };
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.SaveAsync(new OrderChange(changed, [Moved(changed, OrderStatus.PendingSubmit, OrderStatus.Open, Open.AddSeconds(1))], []), CancellationToken.None));
+
+        Assert.Contains("never change", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(intent, await store.FindAsync(intent.Id, CancellationToken.None));
+        Assert.Single(await store.LoadEventsAsync(intent.Id, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Without_options_intents_are_fsynced()
     {

@@ -19,7 +19,8 @@ public sealed class OrderStoreTests
         var ist = TimeSpan.FromHours(5.5);
         // Odd ticks (sub-millisecond) and an IST offset: the store keeps the instant exactly.
         var placed = new DateTimeOffset(2026, 12, 4, 9, 20, 1, ist).AddTicks(1_234_567);
-        var intent = Pending("KB-0001", placed, "NIFTY26DEC24500PE", "press-77") with { Side = OrderSide.Sell };
+        // Strategy and group are fixed when the order is placed, so they are part of the intent.
+        var intent = Pending("KB-0001", placed, "NIFTY26DEC24500PE", "press-77") with { Side = OrderSide.Sell, StrategyId = Guid.NewGuid(), GroupId = Guid.NewGuid() };
         await store.InsertAsync(intent, Created(intent), None);
 
         var everything = intent with
@@ -37,8 +38,6 @@ public sealed class OrderStoreTests
             Source = OrderSource.Strategy,
             RequestedBy = "strategy:short-strangle",
             Purpose = OrderPurpose.StopLoss,
-            StrategyId = Guid.NewGuid(),
-            GroupId = Guid.NewGuid(),
             ParentOrderId = Guid.NewGuid(),
             FilledQuantity = 150,
             AveragePrice = 98.123456m,
@@ -214,15 +213,43 @@ public sealed class OrderStoreTests
         await store.InsertAsync(first, Created(first), None);
         await store.InsertAsync(second, Created(second), None);
 
-        // The order update breaks the unique tag; the event and fill written with it must roll back too.
+        // The second change of the write is refused (its tag differs from the stored one); the first
+        // order's new state, event and fill, written before it in the same transaction, roll back too.
+        var filled = first with { Status = OrderStatus.Filled, FilledQuantity = 75 };
         var broken = second with { Tag = "KB-0010", Status = OrderStatus.Filled, FilledQuantity = 75 };
-        await Assert.ThrowsAsync<DbUpdateException>(() => store.SaveAsync(new OrderChange(broken,
-            [Moved(second, OrderStatus.PendingSubmit, OrderStatus.Filled, Open)],
-            [Fill(second, "T9", 75, 101m, Open)]), None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveAllAsync(
+            [
+                new OrderChange(filled, [Moved(first, OrderStatus.PendingSubmit, OrderStatus.Filled, Open)], [Fill(first, "T9", 75, 101m, Open)]),
+                new OrderChange(broken, [Moved(second, OrderStatus.PendingSubmit, OrderStatus.Filled, Open)], []),
+            ], None));
 
+        Assert.Equal(first, await store.FindAsync(first.Id, None));
+        Assert.Single(await store.LoadEventsAsync(first.Id, None));
         Assert.Equal(second, await store.FindAsync(second.Id, None));
         Assert.Single(await store.LoadEventsAsync(second.Id, None));
         Assert.Empty(await store.LoadFillsAsync(DateTimeOffset.MinValue, None));
+    }
+
+    [Fact]
+    public async Task An_order_changed_twice_in_one_write_keeps_its_last_state_and_every_event_and_fill()
+    {
+        await using var db = await new TestDatabase().InitializedAsync();
+        var store = new OrderStore(db.ContextFactory);
+        var order = Pending("KB-0013", Open);
+        await store.InsertAsync(order, Created(order), None);
+        var open = order with { Status = OrderStatus.Open, BrokerOrderId = "250412000000013" };
+        var filled = open with { Status = OrderStatus.Filled, FilledQuantity = 75, AveragePrice = 101m };
+
+        await store.SaveAllAsync(
+            [
+                new OrderChange(open, [Moved(order, OrderStatus.PendingSubmit, OrderStatus.Open, Open)], []),
+                new OrderChange(filled, [Moved(open, OrderStatus.Open, OrderStatus.Filled, Open)], [Fill(open, "T13", 75, 101m, Open)]),
+            ], None);
+
+        Assert.Equal(filled, await store.FindAsync(order.Id, None));
+        Assert.Equal([OrderEventKind.Created, OrderEventKind.StatusChanged, OrderEventKind.StatusChanged],
+            (await store.LoadEventsAsync(order.Id, None)).Select(e => e.Kind));
+        Assert.Equal("T13", Assert.Single(await store.LoadFillsAsync(DateTimeOffset.MinValue, None)).TradeId);
     }
 
     [Fact]
