@@ -76,7 +76,7 @@ public sealed partial class OrderManager
     /// <summary>Stores what has arrived in one write; when that write fails, each push is tried alone, so a bad one costs only itself.</summary>
     private async Task ApplyPushesAsync(CancellationToken cancellationToken)
     {
-        List<object> taken;
+        List<object> taken = [];
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -100,7 +100,8 @@ public sealed partial class OrderManager
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUpdateFailed(_logger, ex, "broker updates");
+            // One bad update must not stop the listener; reconciliation repairs what was missed.
+            LogUpdateFailed(_logger, ex, string.Join(", ", taken));
             return;
         }
         finally

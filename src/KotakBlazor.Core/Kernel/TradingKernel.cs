@@ -12,10 +12,11 @@ namespace KotakBlazor.Core.Kernel;
 /// locks and sees ticks and commands in one order.
 /// <para>
 /// One thread of control, not always the same thread: whoever runs the core holds <c>_claim</c>.
-/// The loop claims it for each round of commands and ticks; a command that arrives while the loop
-/// is idle and nothing is queued runs at once on the caller's thread under the same claim (ADR
-/// 0016). That is the order the loop would have given it (commands before waiting ticks) without
-/// the two thread hops, which cost most of a millisecond on a busy two-core machine.
+/// The loop claims it for each round of commands and ticks; a command that arrives while nothing is
+/// queued takes the claim (waiting up to 50 µs if the core is busy) and runs at once on the caller's
+/// thread (ADR 0016). That is the order the loop would have given it (commands before waiting
+/// ticks) without the two thread hops, which cost most of a millisecond on a busy two-core machine.
+/// A command must not wait for another command it issues: it holds the claim the other needs.
 /// </para>
 /// </summary>
 public sealed partial class TradingKernel(KernelCore core, TickBus bus, ILogger<TradingKernel> logger)
