@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using KotakBlazor.TestSupport;
 
 namespace KotakBlazor.Benchmarks;
 
@@ -160,17 +161,5 @@ internal sealed class StrangleDesk : IAsyncDisposable
         }
     }
 
-    private static Instrument Option(int token, decimal strike, OptionType type) => new(
-        new InstrumentId(ExchangeSegment.NseFo, 90_000 + token),
-        $"NIFTY26D08{strike:0}{(type == OptionType.Call ? "CE" : "PE")}",
-        "NIFTY",
-        $"NIFTY 08 Dec {strike:0} {(type == OptionType.Call ? "CE" : "PE")}",
-        InstrumentType.Option,
-        "NIFTY",
-        65,
-        0.05m,
-        1800,
-        new DateOnly(2026, 12, 8),
-        strike,
-        type);
+    private static Instrument Option(int token, decimal strike, OptionType type) => SampleOptions.Nifty08Dec(90_000 + token, strike, type);
 }

@@ -1,6 +1,7 @@
 using KotakBlazor.Core.Execution.Batches;
 using KotakBlazor.Core.Instruments;
 using KotakBlazor.Core.Orders;
+using KotakBlazor.TestSupport;
 
 namespace KotakBlazor.Infrastructure.Tests.Placements;
 
@@ -45,17 +46,5 @@ internal static class PlacementSamples
         };
     }
 
-    private static Instrument Option(int token, decimal strike, OptionType type) => new(
-        new InstrumentId(ExchangeSegment.NseFo, 80_000 + token),
-        $"NIFTY26D08{strike:0}{(type == OptionType.Call ? "CE" : "PE")}",
-        "NIFTY",
-        $"NIFTY 08 Dec {strike:0} {(type == OptionType.Call ? "CE" : "PE")}",
-        InstrumentType.Option,
-        "NIFTY",
-        65,
-        0.05m,
-        1800,
-        new DateOnly(2026, 12, 8),
-        strike,
-        type);
+    private static Instrument Option(int token, decimal strike, OptionType type) => SampleOptions.Nifty08Dec(80_000 + token, strike, type);
 }

@@ -5,6 +5,7 @@ using KotakBlazor.Core.Notifications;
 using KotakBlazor.Core.Orders;
 using KotakBlazor.Core.Time;
 using Microsoft.Extensions.Logging.Abstractions;
+using KotakBlazor.TestSupport;
 
 namespace KotakBlazor.Core.Tests.Execution.Batches;
 
@@ -103,19 +104,7 @@ internal sealed class BasketFixture : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static Instrument Option(int token, decimal strike, OptionType type) => new(
-        new InstrumentId(ExchangeSegment.NseFo, 70_000 + token),
-        $"NIFTY26D08{strike:0}{(type == OptionType.Call ? "CE" : "PE")}",
-        "NIFTY",
-        $"NIFTY 08 Dec {strike:0} {(type == OptionType.Call ? "CE" : "PE")}",
-        InstrumentType.Option,
-        "NIFTY",
-        65,
-        0.05m,
-        1800,
-        new DateOnly(2026, 12, 8),
-        strike,
-        type);
+    private static Instrument Option(int token, decimal strike, OptionType type) => SampleOptions.Nifty08Dec(70_000 + token, strike, type);
 
     /// <summary>Allows every order, sliced within the freeze quantity as the kernel would.</summary>
     private sealed class AllowAll(IInstrumentCatalog catalog) : IOrderDecider
