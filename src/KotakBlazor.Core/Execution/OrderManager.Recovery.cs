@@ -44,7 +44,11 @@ public sealed partial class OrderManager
     /// when the broker never saw it, marked failed (it may be retried: same tag, so never twice).
     /// Returns the rows that are not ours (manual orders).
     /// </summary>
-    public async Task<IReadOnlyList<BrokerOrder>> ReconcileOrdersAsync(IReadOnlyList<BrokerOrder> book, string actor, CancellationToken cancellationToken)
+    /// <param name="book">The broker's order book.</param>
+    /// <param name="actor">Who reconciles, for the orders' events.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="bookReadAt">When the book was asked for: an order placed since cannot be in it and is left for the next run, not settled as missing.</param>
+    public async Task<IReadOnlyList<BrokerOrder>> ReconcileOrdersAsync(IReadOnlyList<BrokerOrder> book, string actor, CancellationToken cancellationToken, DateTimeOffset? bookReadAt = null)
     {
         ArgumentNullException.ThrowIfNull(book);
         var foreign = new List<BrokerOrder>();
@@ -72,7 +76,7 @@ public sealed partial class OrderManager
             await ApplyBrokerOrderAsync(row, actor, statusCheck: true, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var missing in Orders.Where(o => OrderLifecycle.IsActive(o.Status) && !seen.Contains(o.Id)).ToList())
+        foreach (var missing in Orders.Where(o => OrderLifecycle.IsActive(o.Status) && !seen.Contains(o.Id) && !(o.PlacedAt >= bookReadAt)).ToList())
         {
             await SettleMissingAsync(missing, actor, cancellationToken).ConfigureAwait(false);
         }

@@ -37,11 +37,13 @@ public sealed class Reconciler(
         var known = (await manualTrades.LoadAsync(cancellationToken).ConfigureAwait(false)).ToList();
         var checkedOrders = 0;
 
+        // Orders placed while the book is read are not in it: they must not look missing (expired) to this run.
+        var bookReadAt = clock.GetUtcNow();
         var book = await gateway.GetOrderBookAsync(cancellationToken).ConfigureAwait(false);
         if (book.IsSuccess)
         {
             checkedOrders = orders.Orders.Count(o => OrderLifecycle.IsActive(o.Status));
-            var foreign = await orders.ReconcileOrdersAsync(book.Value!, actor, cancellationToken).ConfigureAwait(false);
+            var foreign = await orders.ReconcileOrdersAsync(book.Value!, actor, cancellationToken, bookReadAt).ConfigureAwait(false);
             foreach (var row in foreign.Where(r => r.FilledQuantity > 0))
             {
                 var signed = row.Side == OrderSide.Buy ? row.FilledQuantity : -row.FilledQuantity;

@@ -51,6 +51,24 @@ public sealed class RecoveryAndGroupTests
     }
 
     [Fact]
+    public async Task An_order_placed_after_the_book_was_read_is_left_for_the_next_run_not_cancelled_as_expired()
+    {
+        var desk = new DeskFixture();
+        var readAt = desk.Clock.GetUtcNow();
+        var book = desk.Broker.Book;
+        desk.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        var order = (await desk.Manager.SubmitAsync(DeskFixture.Buy(), None)).Orders.Single();
+
+        await desk.Manager.ReconcileOrdersAsync(book, "reconciliation", None, readAt);
+        Assert.Equal(OrderStatus.Open, desk.Manager.Find(order.Id)!.Status);
+
+        // A book read after the order was placed that lacks it: the order really is gone.
+        desk.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        await desk.Manager.ReconcileOrdersAsync(book, "reconciliation", None, desk.Clock.GetUtcNow());
+        Assert.Equal(OrderStatus.Cancelled, desk.Manager.Find(order.Id)!.Status);
+    }
+
+    [Fact]
     public async Task A_group_places_hedges_first_and_unwinds_them_when_a_short_leg_is_rejected()
     {
         var desk = new DeskFixture();
